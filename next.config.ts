@@ -1,0 +1,22 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Keep the database engines out of the bundle: bundling would copy PGlite's wasm/data
+  // into publicly served static media and break the Prisma adapters at runtime.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "@prisma/driver-adapter-utils",
+    "pg",
+    "ioredis",
+    "rate-limiter-flexible",
+    "bcryptjs",
+  ],
+  poweredByHeader: false,
+  // Lets parallel builds (tests, benchmarks) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+};
+
+export default nextConfig;
