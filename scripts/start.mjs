@@ -1,0 +1,44 @@
+// `npm start`: install, build, migrate, seed and serve on PORT (default 3000).
+// With no DATABASE_URL the embedded database under .data/ is migrated and seeded on first boot.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureInstalled, generatePrismaClient, runOrExit } from "./lib.mjs";
+
+const port = process.env.PORT ?? "3000";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const started = Date.now();
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const stamp = path.join(distDir, "BUILD_ID");
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  const sources = ["app", "components", "lib", "prisma", "public"].filter(existsSync).map(newestSource);
+  const configs = ["package-lock.json", "next.config.ts", "proxy.ts", "auth.ts", "auth.config.ts", "instrumentation.ts"]
+    .filter(existsSync)
+    .map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...configs) > built;
+}
+
+ensureInstalled();
+generatePrismaClient();
+if (buildIsStale()) {
+  console.log("• Building the app (next build)…");
+  runOrExit("npx", ["--no-install", "next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+}
+if (process.env.DATABASE_URL) {
+  console.log("• Applying migrations to DATABASE_URL…");
+  runOrExit("npx", ["--no-install", "tsx", "scripts/db-migrate.ts"]);
+}
+console.log(`• Ready to serve after ${((Date.now() - started) / 1000).toFixed(1)} s of preparation.`);
+console.log(`• Starting Klau on http://localhost:${port} (first embedded start migrates and seeds the demo data)…`);
+runOrExit("npx", ["--no-install", "next", "start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
