@@ -1,0 +1,65 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { getDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { type AccessibleTenant, assertTenantAccess, listAccessibleTenants } from "@/lib/tenancy/access";
+import { loginPath } from "./callback-url";
+import { homePathFor } from "./home";
+import { loadSessionUser, type SessionUser } from "./user";
+
+export type { SessionUser } from "./user";
+
+/**
+ * The signed-in user, re-read from the database (once per request): a valid cookie for a deleted
+ * user counts as signed out. Use in server components, actions and route handlers.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadSessionUser(await getDb(), id);
+});
+
+/** The signed-in user, or a redirect to /login that returns to `returnTo` afterwards. */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(loginPath(returnTo));
+  return user;
+}
+
+export const getAccessibleTenants = cache(async (userId: string): Promise<AccessibleTenant[]> => {
+  return listAccessibleTenants(await getDb(), { id: userId });
+});
+
+export async function getHomePath(user: SessionUser): Promise<string | null> {
+  return homePathFor(user, user.isOperator || user.vendor ? [] : await getAccessibleTenants(user.id));
+}
+
+/** The user and their role in `tenantId`; a tenant they cannot see renders the 404 page. */
+export const requireTenantAccess = cache(
+  async (tenantId: string, returnTo?: string): Promise<{ user: SessionUser; tenant: AccessibleTenant }> => {
+    const user = await requireUser(returnTo);
+    try {
+      return { user, tenant: await assertTenantAccess(await getDb(), user, tenantId) };
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  },
+);
+
+/** A vendor user with their vendor account; anyone else gets the 404 page. */
+export async function requireVendorUser(): Promise<SessionUser & { vendor: { id: string; name: string } }> {
+  const user = await requireUser("/vendor");
+  const { vendor } = user;
+  if (!vendor) notFound();
+  return { ...user, vendor };
+}
+
+export async function requireOperator(): Promise<SessionUser> {
+  const user = await requireUser("/operator");
+  if (!user.isOperator) notFound();
+  return user;
+}
