@@ -1,0 +1,35 @@
+/** Who performed an action: a signed-in user, or an automation such as the operator CLI. */
+export type Actor = {
+  /** The user's id, or null for the CLI and other automation. */
+  userId: string | null;
+  /** Readable even after the user is gone: an email, or "cli". */
+  label: string;
+  ip?: string | null;
+};
+
+export const AUDIT_ACTIONS = [
+  "company.created",
+  "vendor.created",
+  "user.created",
+  "api_key.created",
+  "api_key.revoked",
+  "api_key.rolled",
+  "partnership.created",
+  "partnership.updated",
+  "partnership.revoked",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEventInput = {
+  actor: Actor;
+  action: AuditAction;
+  target: { type: string; id?: string | null };
+  /** The tenant the event belongs to (shown in that company's audit log). */
+  companyId?: string | null;
+  vendorId?: string | null;
+  metadata?: Record<string, unknown>;
+};
+
+/** The CLI's actor. Commands relayed through the running app keep this label. */
+export const CLI_ACTOR: Actor = { userId: null, label: "cli", ip: null };
