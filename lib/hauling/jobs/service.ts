@@ -1,0 +1,70 @@
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, type Page, pageOrder, toPage } from "../shared/cursor";
+import { fromDay } from "../shared/dates";
+import type { HaulingDb } from "../shared/db";
+import { type Deleted, deleted } from "../shared/fields";
+import { looksLikeId } from "../shared/ids";
+import { rethrowCreateError, rethrowWriteError } from "../shared/prisma-errors";
+import { assertReferences } from "../shared/references";
+import { ownedBy } from "../shared/tenant";
+import { type CreateJobBody, type Job, type ListJobsQuery, toJob, type UpdateJobBody } from "./schemas";
+
+const LABEL = "Job";
+
+function filtersOf(query: ListJobsQuery): Prisma.JobWhereInput {
+  const range: Prisma.DateTimeFilter = {};
+  if (query.date) range.equals = fromDay(query.date);
+  if (query.from) range.gte = fromDay(query.from);
+  if (query.to) range.lte = fromDay(query.to);
+  return {
+    ...(Object.keys(range).length > 0 ? { serviceDate: range } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.customerId ? { customerId: query.customerId } : {}),
+  };
+}
+
+function referencesOf(body: UpdateJobBody) {
+  return [
+    { field: "customerId", kind: "customer", id: body.customerId },
+    { field: "siteId", kind: "site", id: body.siteId },
+    { field: "materialId", kind: "material", id: body.materialId },
+  ] as const;
+}
+
+export async function listJobs(db: HaulingDb, tenantId: string, query: ListJobsQuery): Promise<Page<Job>> {
+  const rows = await db.job.findMany({
+    where: { AND: [ownedBy(tenantId, filtersOf(query)), afterCursor(query.cursor)] },
+    orderBy: [...pageOrder],
+    take: query.limit + 1,
+  });
+  return toPage(rows, query.limit, toJob);
+}
+
+export async function getJob(db: HaulingDb, tenantId: string, id: string): Promise<Job> {
+  const row = looksLikeId(id) ? await db.job.findFirst({ where: ownedBy(tenantId, { id }) }) : null;
+  if (!row) throw new NotFoundError(LABEL);
+  return toJob(row);
+}
+
+export async function createJob(db: HaulingDb, tenantId: string, body: CreateJobBody): Promise<Job> {
+  await assertReferences(db, tenantId, referencesOf(body));
+  const data = ownedBy(tenantId, { ...body, serviceDate: fromDay(body.serviceDate) });
+  const row = await db.job.create({ data }).catch((e: unknown) => rethrowCreateError(LABEL, e));
+  return toJob(row);
+}
+
+export async function updateJob(db: HaulingDb, tenantId: string, id: string, body: UpdateJobBody): Promise<Job> {
+  if (!looksLikeId(id)) throw new NotFoundError(LABEL);
+  await assertReferences(db, tenantId, referencesOf(body));
+  const data = { ...body, serviceDate: body.serviceDate ? fromDay(body.serviceDate) : undefined };
+  const row = await db.job.update({ where: ownedBy(tenantId, { id }), data }).catch((e: unknown) => rethrowWriteError(LABEL, e));
+  return toJob(row);
+}
+
+/** Deleting a job deletes its dispatches with it (they mean nothing without the job). */
+export async function deleteJob(db: HaulingDb, tenantId: string, id: string): Promise<Deleted> {
+  if (!looksLikeId(id)) throw new NotFoundError(LABEL);
+  await db.job.delete({ where: ownedBy(tenantId, { id }) }).catch((e: unknown) => rethrowWriteError(LABEL, e));
+  return deleted(id);
+}

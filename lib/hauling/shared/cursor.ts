@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { paginationQuery } from "@/lib/api/pagination";
+import { InvalidInputError } from "@/lib/errors";
+
+/**
+ * Keyset pagination over (createdAt, id): stable while rows are inserted or deleted, and the
+ * cursor is opaque to clients (base64url of the last row's position).
+ */
+export type Position = { createdAt: Date; id: string };
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PageInput = { limit: number; cursor?: string | undefined };
+
+export const pageOrder = [{ createdAt: "asc" }, { id: "asc" }] as const;
+
+export function encodeCursor(p: Position): string {
+  return Buffer.from(JSON.stringify([p.createdAt.toISOString(), p.id])).toString("base64url");
+}
+
+function tryDecode(cursor: string): Position | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [at, id] = parsed;
+      const createdAt = typeof at === "string" ? new Date(at) : new Date(Number.NaN);
+      if (typeof id === "string" && !Number.isNaN(createdAt.getTime())) return { createdAt, id };
+    }
+  } catch {
+    // fall through: any undecodable cursor is the client's error
+  }
+  return null;
+}
+
+const CURSOR_HELP = "Invalid cursor: pass the nextCursor value of a previous page unchanged";
+
+export function decodeCursor(cursor: string): Position {
+  const position = tryDecode(cursor);
+  if (position) return position;
+  throw new InvalidInputError(CURSOR_HELP, { field: "cursor" });
+}
+
+/**
+ * The list query of every resource: the shared `limit`/`cursor`, with the cursor checked while
+ * parsing so a damaged one is a 400 VALIDATION_ERROR naming the field.
+ */
+export const listQuery = paginationQuery.extend({
+  cursor: z
+    .string()
+    .max(200)
+    .refine((c) => tryDecode(c) !== null, CURSOR_HELP)
+    .optional()
+    .meta({ description: "Opaque cursor: the `pagination.nextCursor` of the previous page" }),
+});
+
+/** Where-fragment selecting rows strictly after the cursor (empty for the first page). */
+export function afterCursor(cursor: string | undefined) {
+  if (!cursor) return {};
+  const { createdAt, id } = decodeCursor(cursor);
+  return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+}
+
+/** Callers fetch `limit + 1` rows; the extra row only tells whether another page exists. */
+export function toPage<R extends Position, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+  return { items: items.map(map), nextCursor };
+}
