@@ -1,0 +1,53 @@
+import { cpus, loadavg } from "node:os";
+
+export type BenchOptions = {
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+  build: boolean;
+  /** Where the results go; `--no-write` prints them only. */
+  write: boolean;
+  /** PostgreSQL server to bench against too (a fresh `klau_bench` database is created on it). */
+  postgresUrl: string | null;
+};
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const USAGE = `npm run bench [-- --no-build] [-- --no-write]
+  BENCH_CONNECTIONS (16)  BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (2)
+  DATABASE_URL=postgresql://…  also bench against PostgreSQL (a fresh database named klau_bench)`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const known = new Set(["--no-build", "--no-write", "--help"]);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (unknown.length > 0 || argv.includes("--help")) {
+    console.log(USAGE);
+    process.exit(unknown.length > 0 ? 2 : 0);
+  }
+  return {
+    connections: positive("BENCH_CONNECTIONS", 16),
+    warmupSeconds: positive("BENCH_WARMUP_SECONDS", 2),
+    seconds: positive("BENCH_SECONDS", 10),
+    build: !argv.includes("--no-build"),
+    write: !argv.includes("--no-write"),
+    postgresUrl: process.env.DATABASE_URL?.trim() || null,
+  };
+}
+
+export type Machine = { cores: number; cpu: string; node: string; platform: string; loadAverage: string };
+
+export function machine(): Machine {
+  const list = cpus();
+  return {
+    cores: list.length,
+    cpu: list[0]?.model.trim() ?? "unknown",
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" / "),
+  };
+}
