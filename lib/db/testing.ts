@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "./client";
+import { applyMigrations } from "./migrate";
+import { pgClientExecutor, pgliteExecutor } from "./sql-executor";
+
+export interface TestDatabase {
+  db: Db;
+  /** Where it lives: "pglite" (in memory) or the PostgreSQL URL of the fresh database. */
+  kind: "pglite" | "postgres";
+  url: string | null;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated, empty database for one integration test file: in-memory PGlite by default, or a
+ * new `klau_test_<random>` database on the server named by TEST_DATABASE_URL (dropped in cleanup).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+  return serverUrl ? createPostgresTestDatabase(serverUrl) : createPgliteTestDatabase();
+}
+
+async function createPgliteTestDatabase(): Promise<TestDatabase> {
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteExecutor(pglite));
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db,
+    kind: "pglite",
+    url: null,
+    cleanup: async () => {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** The server URL with its database name swapped. */
+export function withDatabaseName(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `klau_test_${randomBytes(6).toString("hex")}`;
+  await withClient(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = withDatabaseName(serverUrl, name);
+  const drop = () => withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  try {
+    await withClient(url, (client) => applyMigrations(pgClientExecutor(client)));
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+  return {
+    db,
+    kind: "postgres",
+    url,
+    cleanup: async () => {
+      await db.$disconnect();
+      await drop();
+    },
+  };
+}
