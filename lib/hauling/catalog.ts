@@ -23,7 +23,7 @@ export type HaulingResource = {
   item: z.ZodType;
   create: z.ZodType;
   update: z.ZodType;
-  list: z.ZodObject | z.ZodType;
+  list: z.ZodObject;
 };
 
 export const HAULING_RESOURCES: readonly HaulingResource[] = [

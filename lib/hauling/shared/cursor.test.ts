@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "@/lib/errors";
+import { afterCursor, decodeCursor, encodeCursor, listQuery, toPage } from "./cursor";
+
+const at = new Date("2026-03-15T10:00:00.123Z");
+const id = "3f1c9a1e-8b7d-4c55-9a3e-2f64d1b0c9aa";
+
+describe("cursor", () => {
+  it("round-trips a position and is opaque (no raw id in it)", () => {
+    const cursor = encodeCursor({ createdAt: at, id });
+    expect(cursor).not.toContain(id);
+    expect(decodeCursor(cursor)).toEqual({ createdAt: at, id });
+  });
+
+  it.each(["garbage", "bnVsbA", encodeURIComponent("[1,2]"), Buffer.from('["not a date","x"]').toString("base64url")])(
+    "rejects a damaged cursor %s as invalid input",
+    (cursor) => {
+      expect(() => decodeCursor(cursor)).toThrow(InvalidInputError);
+      expect(listQuery.safeParse({ cursor }).success).toBe(false);
+    },
+  );
+
+  it("selects rows strictly after the position, ties broken by id", () => {
+    expect(afterCursor(undefined)).toEqual({});
+    expect(afterCursor(encodeCursor({ createdAt: at, id }))).toEqual({
+      OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: id } }],
+    });
+  });
+
+  it("turns the extra row into a next cursor pointing at the last returned row", () => {
+    const rows = [1, 2, 3].map((n) => ({ createdAt: at, id: `id-${n}` }));
+    const page = toPage(rows, 2, (r) => r.id);
+    expect(page.items).toEqual(["id-1", "id-2"]);
+    expect(page.nextCursor && decodeCursor(page.nextCursor).id).toBe("id-2");
+    expect(toPage(rows, 3, (r) => r.id).nextCursor).toBeNull();
+  });
+
+  it("limits the page size to 1..100 with a default of 25", () => {
+    expect(listQuery.parse({}).limit).toBe(25);
+    expect(listQuery.parse({ limit: "100" }).limit).toBe(100);
+    for (const limit of ["0", "101", "abc", "2.5"]) expect(listQuery.safeParse({ limit }).success).toBe(false);
+  });
+});
