@@ -1,0 +1,26 @@
+import type { Db } from "@/lib/db/client";
+import type { IdempotencyStore } from "@/lib/idempotency/types";
+import type { KeyCache } from "@/lib/keys/cache";
+import type { KeyLookup } from "@/lib/keys/verify";
+import type { Limiter } from "@/lib/ratelimit/limit";
+import type { RequestLogEntry } from "@/lib/request-log/buffer";
+import type { PartnershipAccess, PartnershipLookup } from "@/lib/tenancy/resolve";
+import type { TtlCache } from "./ttl-cache";
+
+/**
+ * Everything the pipeline talks to. Production wiring lives in default-deps.ts; unit tests pass
+ * in-memory fakes, so every step runs without Next or a database.
+ */
+export type PipelineDeps = {
+  getDb(): Promise<Db>;
+  lookupKey: KeyLookup;
+  keyCache: KeyCache;
+  lookupPartnership: PartnershipLookup;
+  partnershipCache: TtlCache<PartnershipAccess | null>;
+  limiter(): Promise<Limiter>;
+  idempotencyStore(db: Db): IdempotencyStore;
+  recordRequest(entry: RequestLogEntry): void;
+  clientIp(headers: Headers): string;
+  /** Server-side log of unexpected errors (never sent to the client). */
+  logError(requestId: string, summary: string, error: unknown): void;
+};

@@ -1,0 +1,133 @@
+import type { z } from "zod";
+import { finishIdempotent } from "@/lib/idempotency/protocol";
+import type { IdempotencyStore } from "@/lib/idempotency/types";
+import type { KeyRecord } from "@/lib/keys/cache";
+import type { Resource } from "@/lib/scopes/catalog";
+import type { AuthInfo, HandlerContext } from "./context";
+import type { PipelineDeps } from "./deps";
+import { errorBody, errorResponse, successBody } from "./envelope";
+import { type ApiError, notFound } from "./errors";
+import { toApiError } from "./map-error";
+import { newRequestId } from "./request-id";
+import { admit, type Caller } from "./steps/admit";
+import { beginIdempotency, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
+import { parseJsonBody, queryObject, validate } from "./steps/parse";
+import { readBody } from "./steps/read-body";
+
+export type RouteSpec = {
+  /** The seed resource this route serves (its scope derives from it); null = no such endpoint → 404. */
+  resource: Resource | null;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  params?: z.ZodType;
+  status?: number;
+  /** Builds the `Location` header from the result's `id`. */
+  location?: (id: string) => string;
+};
+
+export type AnyHandler = (ctx: HandlerContext<unknown, unknown, unknown>) => unknown;
+export type RawParams = Record<string, string | string[] | undefined>;
+type BaseContext = Omit<HandlerContext<unknown, unknown, unknown>, "query" | "body" | "params">;
+type Outcome = { status: number; body: string | null };
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+function authInfo(key: KeyRecord): AuthInfo {
+  const ownerId = (key.kind === "VENDOR" ? key.vendorId : key.companyId) ?? "";
+  return { keyId: key.id, kind: key.kind, ownerId, companyId: key.companyId, vendorId: key.vendorId, scopes: key.scopes };
+}
+
+function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summary: string }, error: unknown): ApiError {
+  const apiError = toApiError(error);
+  if (apiError.code === "INTERNAL_ERROR") deps.logError(ctx.requestId, ctx.summary, error);
+  return apiError;
+}
+
+/** Steps 7–8: parse (zod) → handler → envelope. Failures become the error envelope here. */
+async function execute(request: Request, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
+  const url = new URL(request.url);
+  try {
+    const params = spec.params ? validate(spec.params, rawParams, "params") : rawParams;
+    const query = spec.query ? validate(spec.query, queryObject(url.searchParams), "query") : undefined;
+    const body = spec.body ? validate(spec.body, parseJsonBody(rawBody, request.headers.get("content-type")), "body") : undefined;
+    const result = await handler({ ...base, params, query, body });
+    const id = typeof result === "object" && result !== null ? (result as { id?: unknown }).id : undefined;
+    if (spec.location && typeof id === "string") headers.set("location", spec.location(id));
+    const status = spec.status ?? 200;
+    if (status === 204) return { status, body: null };
+    headers.set("content-type", JSON_TYPE);
+    return { status, body: JSON.stringify(successBody(result)) };
+  } catch (error) {
+    const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
+    for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
+    headers.set("content-type", JSON_TYPE);
+    return { status: apiError.status, body: JSON.stringify(errorBody(apiError, base.requestId)) };
+  }
+}
+
+/** Stores the outcome for replay (5xx released instead) — what step 6 promised the next retry. */
+async function remember(store: IdempotencyStore, recordId: string, outcome: Outcome, headers: Headers): Promise<void> {
+  const location = headers.get("location");
+  await finishIdempotent(store, recordId, {
+    status: outcome.status,
+    body: outcome.body ?? "",
+    headers: { "content-type": headers.get("content-type") ?? JSON_TYPE, ...(location ? { location } : {}) },
+  });
+}
+
+async function handle(request: Request, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
+  const method = request.method.toUpperCase();
+  const url = new URL(request.url);
+  const { key, resolved } = await admit(request, spec.resource, deps, headers, caller);
+  if (!spec.resource) throw notFound(`No API endpoint at ${method} ${url.pathname}`);
+  const idempotencyKey = idempotencyKeyOf(method, request.headers);
+  const rawBody = method === "GET" || method === "HEAD" ? "" : await readBody(request);
+  const db = await deps.getDb();
+  const auth = authInfo(key);
+  const store = idempotencyKey ? deps.idempotencyStore(db) : null;
+  const start = store && idempotencyKey
+    ? await beginIdempotency(store, {
+        identity: `${key.kind === "VENDOR" ? "vendor" : "company"}:${auth.ownerId}`,
+        tenantId: resolved.tenant.id,
+        key: idempotencyKey,
+        method,
+        pathWithQuery: url.pathname + url.search,
+        body: rawBody,
+      })
+    : null;
+  if (start?.kind === "replay") return replayResponse(start.response, headers);
+  const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
+  const outcome = await execute(request, rawBody, rawParams, spec, handler, base, headers, deps);
+  if (store && start) await remember(store, start.recordId, outcome, headers);
+  return new Response(outcome.body, { status: outcome.status, headers });
+}
+
+/**
+ * The request pipeline, in fixed order: requestId → authenticate → resolveTenant → rateLimit →
+ * authorize → idempotency → parse → handler → mapError → envelope + headers; then the request log.
+ */
+export async function runPipeline(request: Request, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps): Promise<Response> {
+  const started = performance.now();
+  const requestId = newRequestId();
+  const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
+  const caller: Caller = { key: null, resolved: null };
+  const url = new URL(request.url);
+  let response: Response;
+  try {
+    response = await handle(request, rawParams, spec, handler, deps, headers, caller, requestId);
+  } catch (error) {
+    response = errorResponse(reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error), requestId, headers);
+  }
+  deps.recordRequest({
+    apiKeyId: caller.key?.id ?? null,
+    companyId: caller.resolved?.tenant.id ?? caller.key?.companyId ?? null,
+    vendorId: caller.key?.vendorId ?? null,
+    method: request.method.toUpperCase(),
+    path: url.pathname,
+    status: response.status,
+    durationMs: Math.round(performance.now() - started),
+    requestId,
+    createdAt: new Date(),
+  });
+  return response;
+}

@@ -1,0 +1,41 @@
+import type { KeyCache, KeyRecord } from "@/lib/keys/cache";
+import { type KeyFailure, type KeyLookup, verifyKey } from "@/lib/keys/verify";
+import { ApiError } from "../errors";
+
+const MESSAGES: Record<KeyFailure | "scheme", string> = {
+  missing: "Missing API key: send it as `Authorization: Bearer <key>`",
+  scheme: "The Authorization header must use the Bearer scheme: `Authorization: Bearer <key>`",
+  malformed: "Malformed API key: expected `kl_live_` followed by 38 letters and digits",
+  bad_checksum: "Malformed API key: the checksum does not match (was the key truncated or mistyped?)",
+  unknown: "Unknown API key",
+  revoked: "This API key has been revoked",
+  expired: "This API key has expired",
+};
+
+export function authFailure(reason: KeyFailure | "scheme"): ApiError {
+  return new ApiError(
+    "UNAUTHORIZED",
+    MESSAGES[reason],
+    { reason: reason === "scheme" ? "malformed" : reason },
+    { "WWW-Authenticate": 'Bearer realm="klau"' },
+  );
+}
+
+/** The presented secret, or a reason why there is none. Only `Bearer` is accepted (no query/cookie keys). */
+export function bearerToken(authorization: string | null): { token: string } | { failure: "missing" | "scheme" } {
+  const value = authorization?.trim() ?? "";
+  if (value === "") return { failure: "missing" };
+  const match = /^bearer(?:\s+(.*))?$/i.exec(value);
+  if (!match) return { failure: "scheme" };
+  const token = match[1]?.trim() ?? "";
+  return token === "" ? { failure: "missing" } : { token };
+}
+
+/** Step 2: Bearer → format + checksum → hash → (cached) key → not revoked, not expired. */
+export async function authenticate(headers: Headers, lookup: KeyLookup, cache: KeyCache, now = new Date()): Promise<KeyRecord> {
+  const bearer = bearerToken(headers.get("authorization"));
+  if ("failure" in bearer) throw authFailure(bearer.failure);
+  const result = await verifyKey(bearer.token, lookup, cache, now);
+  if (!result.ok) throw authFailure(result.reason);
+  return result.key;
+}

@@ -1,0 +1,17 @@
+import { writeRateLimitHeaders } from "@/lib/ratelimit/headers";
+import { consumePoint, type Limiter } from "@/lib/ratelimit/limit";
+import { ApiError } from "../errors";
+
+/** Step 4: one point from the identity's window; headers on every response; 429 when spent. */
+export async function rateLimit(limiter: Limiter, identity: string, headers: Headers): Promise<void> {
+  const state = await consumePoint(limiter, identity);
+  writeRateLimitHeaders(headers, state, limiter.policy);
+  if (!state.allowed) {
+    const minutes = Math.round(limiter.policy.windowSeconds / 60);
+    throw new ApiError(
+      "RATE_LIMITED",
+      `Rate limit exceeded: ${limiter.policy.points} requests per ${minutes} minutes. Retry in ${state.resetSeconds} s`,
+      { retryAfter: state.resetSeconds },
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiError } from "../errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function tooLarge(): ApiError {
+  return new ApiError("PAYLOAD_TOO_LARGE", "The request body exceeds 1 MB");
+}
+
+/**
+ * The raw body as text, at most `limit` bytes. The declared Content-Length is checked first (no
+ * reading at all), then the streamed size (a missing or lying header cannot get past the limit).
+ */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

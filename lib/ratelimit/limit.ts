@@ -1,0 +1,35 @@
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { processSingleton } from "@/lib/api/ttl-cache";
+import type { RateLimitState } from "./headers";
+import { policyFromEnv, type RateLimitPolicy } from "./policy";
+import { createLimiter } from "./store";
+
+export type Limiter = { policy: RateLimitPolicy; limiter: RateLimiterAbstract };
+
+/** One limiter per process (shared by every route bundle), created on first use. */
+export function processLimiter(): Promise<Limiter> {
+  return processSingleton("rate-limiter", async () => {
+    const policy = policyFromEnv();
+    const { limiter } = await createLimiter(policy);
+    return { policy, limiter };
+  });
+}
+
+function stateOf(res: RateLimiterRes, limit: number, allowed: boolean): RateLimitState {
+  return {
+    allowed,
+    limit,
+    remaining: allowed ? Math.max(0, limit - res.consumedPoints) : 0,
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  };
+}
+
+/** Takes one point from `identity`'s window; the store's atomic increment keeps it exact under concurrency. */
+export async function consumePoint({ limiter, policy }: Limiter, identity: string): Promise<RateLimitState> {
+  try {
+    return stateOf(await limiter.consume(identity, 1), policy.points, true);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return stateOf(rejection, policy.points, false);
+    throw rejection;
+  }
+}

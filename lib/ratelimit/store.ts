@@ -1,0 +1,47 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis } from "rate-limiter-flexible";
+import type { RateLimitPolicy } from "./policy";
+
+export type StoreKind = "memory" | "postgres" | "redis";
+
+/**
+ * Memory on a single instance (exact: one event loop); Redis when REDIS_URL is set; PostgreSQL
+ * (table `rate_limits`, created by our migrations) with KLAU_RATE_LIMIT_STORE=postgres and a
+ * DATABASE_URL. Both shared stores increment atomically, so the count stays exact across instances.
+ */
+export function storeKind(env: NodeJS.ProcessEnv = process.env): StoreKind {
+  if (env.KLAU_RATE_LIMIT_STORE === "memory") return "memory";
+  if (env.KLAU_RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL) return "postgres";
+  if (env.KLAU_RATE_LIMIT_STORE === "redis" || env.REDIS_URL) return env.REDIS_URL ? "redis" : "memory";
+  return "memory";
+}
+
+export async function createLimiter(
+  policy: RateLimitPolicy,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ limiter: RateLimiterAbstract; kind: StoreKind }> {
+  const base = { points: policy.points, duration: policy.windowSeconds, keyPrefix: "api" };
+  const kind = storeKind(env);
+  // If the shared store fails, the insurance limiter keeps counting in memory instead of failing open.
+  const insuranceLimiter = new RateLimiterMemory(base);
+  if (kind === "redis" && env.REDIS_URL) {
+    const { Redis } = await import("ioredis");
+    const storeClient = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    storeClient.on("error", () => undefined); // reported via the insurance path; avoid unhandled 'error'
+    return { limiter: new RateLimiterRedis({ ...base, storeClient, insuranceLimiter }), kind };
+  }
+  if (kind === "postgres" && env.DATABASE_URL) {
+    const { default: pg } = await import("pg");
+    const storeClient = new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 });
+    storeClient.on("error", () => undefined);
+    const limiter = new RateLimiterPostgres({
+      ...base,
+      storeClient,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      insuranceLimiter,
+    });
+    return { limiter, kind };
+  }
+  return { limiter: new RateLimiterMemory(base), kind: "memory" };
+}

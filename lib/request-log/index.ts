@@ -1,0 +1,17 @@
+import { processSingleton } from "@/lib/api/ttl-cache";
+import { getDb } from "@/lib/db/client";
+import { RequestLogBuffer } from "./buffer";
+import { prismaRequestLogWriter } from "./prisma-writer";
+
+/** The process's request log buffer (shared by every route bundle). */
+export const requestLog: RequestLogBuffer = processSingleton("request-log", () => {
+  const buffer = new RequestLogBuffer(async () => prismaRequestLogWriter(await getDb()));
+  // Best effort on a clean exit; at most one flush interval (~1 s) is lost on a hard kill.
+  process.once("beforeExit", () => void buffer.flush());
+  return buffer;
+});
+
+/** For shutdown hooks and tests: write whatever is buffered now. */
+export function flushRequestLog(): Promise<void> {
+  return requestLog.flush();
+}
