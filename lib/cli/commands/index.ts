@@ -1,0 +1,26 @@
+import type { Command } from "../define-command";
+import { auditList } from "./audit";
+import { companiesCreate, companiesList } from "./companies";
+import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
+import { partnershipsCreate, partnershipsList, partnershipsRevoke, partnershipsUpdate } from "./partnerships";
+import { usersCreate, usersList } from "./users";
+import { vendorsCreate, vendorsList } from "./vendors";
+
+/** Every operator command, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [
+  companiesCreate,
+  companiesList,
+  vendorsCreate,
+  vendorsList,
+  usersCreate,
+  usersList,
+  keysCreate,
+  keysList,
+  keysRevoke,
+  keysRoll,
+  partnershipsCreate,
+  partnershipsList,
+  partnershipsUpdate,
+  partnershipsRevoke,
+  auditList,
+];

@@ -1,0 +1,184 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The CLI as a process: stdout is exactly one JSON document, exit codes, and where it runs on the
+ * embedded database (alone; through the app that owns the data directory; refused when busy).
+ */
+const root = mkdtempSync(path.join(os.tmpdir(), "klau-c-cli-"));
+const TSX = path.resolve("node_modules/.bin/tsx");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+  const { DATABASE_URL: _ignored, ...base } = process.env;
+  return new Promise((resolve) => {
+    execFile(command, args, { env: { ...base, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const klau = (dataDir: string, args: string[], env: Record<string, string> = {}) =>
+  run(TSX, ["scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env });
+
+function onlyJson(stdout: string) {
+  // One document and nothing else: JSON.parse rejects anything before or after it.
+  return JSON.parse(stdout) as { data?: unknown; error?: { code: string; message: string } };
+}
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("the CLI process, alone on the embedded database", () => {
+  const dir = path.join(root, "alone");
+
+  it("`npm run klau -- companies list` prints one JSON document (no npm banner) and releases the directory", async () => {
+    const result = await run("npm", ["run", "--silent", "klau", "--", "companies", "list"], { KLAU_DATA_DIR: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(onlyJson(result.stdout)).toEqual({ data: [] });
+    expect(existsSync(path.join(dir, "pglite"))).toBe(true);
+    expect(existsSync(path.join(dir, "owner.json"))).toBe(false);
+  });
+
+  it("without --silent too (.npmrc sets loglevel=silent)", async () => {
+    const result = await run("npm", ["run", "klau", "--", "vendors", "create", "--name", "Solo"], { KLAU_DATA_DIR: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(onlyJson(result.stdout)).toMatchObject({ data: { name: "Solo" } });
+  });
+
+
+  it("bad arguments: exit 2, USAGE envelope, usage on stderr, no stack, no database opened", async () => {
+    const fresh = path.join(root, "never-opened");
+    const result = await klau(fresh, ["keys", "create", "--company", "c", "--name", "k", "--scopes", "read:nope"]);
+    expect(result.code).toBe(2);
+    expect(onlyJson(result.stdout).error?.code).toBe("USAGE");
+    expect(result.stderr).toContain("usage: npm run klau -- keys create");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it("unknown id: exit 1 with NOT_FOUND", async () => {
+    const result = await klau(dir, ["keys", "revoke", "00000000-0000-4000-8000-000000000000"]);
+    expect(result.code).toBe(1);
+    expect(onlyJson(result.stdout)).toEqual({ error: { code: "NOT_FOUND", message: "API key not found" } });
+  });
+
+  it("persists between runs, taking over a lock left by a dead process", async () => {
+    writeFileSync(path.join(dir, "owner.json"), JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: new Date().toISOString(), token: "stale", url: null }));
+    const result = await klau(dir, ["vendors", "list"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(onlyJson(result.stdout)).toMatchObject({ data: [{ name: "Solo" }] });
+    expect(existsSync(path.join(dir, "owner.json"))).toBe(false);
+  });
+
+  it("refuses, with a clear error, when another live process owns the directory without serving it", async () => {
+    const busy = path.join(root, "busy");
+    mkdirSync(busy, { recursive: true });
+    // This test process plays a live owner that publishes no URL (e.g. a seed still running).
+    writeFileSync(path.join(busy, "owner.json"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), token: "t", url: null }));
+    const result = await klau(busy, ["companies", "list"], { KLAU_CLI_WAIT_MS: "600" });
+    expect(result.code).toBe(1);
+    const body = onlyJson(result.stdout);
+    expect(body.error?.code).toBe("DATABASE_BUSY");
+    expect(body.error?.message).toContain(`in use by process ${process.pid}`);
+    expect(existsSync(path.join(busy, "pglite"))).toBe(false);
+  });
+});
+
+describe("the CLI while an app owns the embedded database", () => {
+  const dir = path.join(root, "served");
+  let server: Server;
+  let url: string;
+  let token: string;
+  let previousDataDir: string | undefined;
+
+  beforeAll(async () => {
+    previousDataDir = process.env.KLAU_DATA_DIR;
+    process.env.KLAU_DATA_DIR = dir;
+    const { getDb } = await import("@/lib/db/client");
+    await getDb(); // this test process now owns `dir`, like `next start` does
+    const route = await import("@/app/api/internal/cli/route");
+    // A minimal stand-in for the Next server: hand each request to the route handler.
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+      });
+      const handler = req.method === "POST" ? route.POST : route.GET;
+      const response = await handler(request);
+      res.writeHead(response.status, { "content-type": "application/json" });
+      res.end(await response.text());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { publishOwnerUrl } = await import("@/lib/db/ownership");
+    token = publishOwnerUrl(dir, url).token;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    const { disconnectDb } = await import("@/lib/db/client");
+    await disconnectDb();
+    if (previousDataDir === undefined) delete process.env.KLAU_DATA_DIR;
+    else process.env.KLAU_DATA_DIR = previousDataDir;
+  });
+
+  it("creates a company, a vendor, a key and a partnership through the app; each shows up in list", async () => {
+    const data = async (args: string[]) => {
+      const result = await klau(dir, args);
+      expect(result.code, `${args.join(" ")}: ${result.stdout} ${result.stderr}`).toBe(0);
+      return onlyJson(result.stdout).data as Record<string, unknown> & { id: string };
+    };
+    const company = await data(["companies", "create", "--name", "Served Co"]);
+    const vendor = await data(["vendors", "create", "--name", "Served Vendor"]);
+    const key = await data(["keys", "create", "--vendor", vendor.id, "--name", "k", "--scopes", "read:jobs"]);
+    expect(key.key).toMatch(/^kl_live_/);
+    const partnership = await data(["partnerships", "create", "--vendor", vendor.id, "--company", company.id, "--scopes", "read:jobs"]);
+
+    expect(JSON.stringify(await data(["companies", "list"]))).toContain(company.id);
+    expect(JSON.stringify(await data(["vendors", "list"]))).toContain(vendor.id);
+    expect(JSON.stringify(await data(["keys", "list", "--vendor", vendor.id]))).toContain(key.id);
+    expect(JSON.stringify(await data(["partnerships", "list", "--vendor", vendor.id]))).toContain(partnership.id);
+
+    // It ran in this process, on this process's database.
+    const { getDb } = await import("@/lib/db/client");
+    expect(await (await getDb()).company.count({ where: { id: company.id } })).toBe(1);
+  });
+
+  it("relays failures with their exit codes", async () => {
+    const usage = await klau(dir, ["keys", "list"]);
+    expect(usage.code).toBe(2);
+    expect(onlyJson(usage.stdout).error?.code).toBe("USAGE");
+    const missing = await klau(dir, ["partnerships", "revoke", "nope"]);
+    expect(missing.code).toBe(1);
+    expect(onlyJson(missing.stdout).error?.code).toBe("NOT_FOUND");
+  });
+
+  it("the relay route refuses requests without the owner token", async () => {
+    const endpoint = `${url}/api/internal/cli`;
+    const post = (headers: Record<string, string>) =>
+      fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ argv: ["companies", "list"] }) });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ authorization: "Bearer wrong" })).status).toBe(401);
+    expect((await post({ authorization: token })).status).toBe(401);
+    expect((await fetch(endpoint)).status).toBe(401);
+    const ok = await post({ authorization: `Bearer ${token}` });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { data: { exitCode: number; output: string } };
+    expect(body.data.exitCode).toBe(0);
+    expect(JSON.parse(body.data.output)).toHaveProperty("data");
+    const bad = await fetch(endpoint, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{" });
+    expect(bad.status).toBe(400);
+  });
+});

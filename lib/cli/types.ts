@@ -1,0 +1,17 @@
+import type { Actor } from "@/lib/audit/types";
+import type { Db } from "@/lib/db/client";
+
+export type CliContext = { db: Db; actor: Actor };
+
+/** Exit codes: 0 success, 1 the command failed (error envelope), 2 bad arguments (USAGE). */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** What a CLI invocation produced, free of process I/O: the caller prints it and exits. */
+export type CliResult = {
+  exitCode: ExitCode;
+  /** Exactly one JSON document, for stdout. */
+  output: string;
+  /** Human-readable text for stderr (usage, help); may be empty. */
+  stderr: string;
+};
