@@ -42,7 +42,10 @@ const fields = {
   notes: optionalText(2000),
 };
 
-export const createJobBody = z.strictObject(fields).meta({ id: "JobCreate" });
+export const createJobBody = z.strictObject(fields).meta({
+  id: "JobCreate",
+  example: { serviceDate: "2026-03-15", type: "DELIVERY", containerSize: 20, notes: "Place by the east gate" },
+});
 export type CreateJobBody = z.infer<typeof createJobBody>;
 
 export const updateJobBody = z.strictObject(fields).partial().refine(nonEmpty, nonEmptyMessage).meta({ id: "JobUpdate" });

@@ -25,7 +25,10 @@ const fields = {
   longitude: z.number().min(-180).max(180).nullable().optional(),
 };
 
-export const createSiteBody = z.strictObject(fields).meta({ id: "SiteCreate" });
+export const createSiteBody = z.strictObject(fields).meta({
+  id: "SiteCreate",
+  example: { name: "Riverside Apartments", address: "120 Canal Rd", latitude: 40.7, longitude: -74.0 },
+});
 export type CreateSiteBody = z.infer<typeof createSiteBody>;
 
 export const updateSiteBody = z.strictObject(fields).partial().refine(nonEmpty, nonEmptyMessage).meta({ id: "SiteUpdate" });

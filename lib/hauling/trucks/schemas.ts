@@ -26,7 +26,7 @@ const fields = {
   status: activeStatus.optional(),
 };
 
-export const createTruckBody = z.strictObject(fields).meta({ id: "TruckCreate" });
+export const createTruckBody = z.strictObject(fields).meta({ id: "TruckCreate", example: { unitNumber: "RO-104", type: "roll-off", plate: "KLA-104" } });
 export type CreateTruckBody = z.infer<typeof createTruckBody>;
 
 export const updateTruckBody = z.strictObject(fields).partial().refine(nonEmpty, nonEmptyMessage).meta({ id: "TruckUpdate" });
