@@ -94,7 +94,7 @@ export const securitySchemes = {
 } as const;
 
 /** Direct keys: bearer alone. Vendor keys: bearer plus the tenant header. */
-export const security = [{ bearerAuth: [] }, { bearerAuth: [], klauTenantId: [] }];
+export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { bearerAuth: [], klauTenantId: [] }];
 
 function errorResponse(id: string, description: string): ZodOpenApiResponseObject {
   return { id, description, headers: standardHeaders, content: { "application/json": { schema: errorSchema } } };
