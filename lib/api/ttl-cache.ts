@@ -64,7 +64,7 @@ export function processSingleton<T>(name: string, create: () => T): T {
   return store.__klauSingletons.get(name) as T;
 }
 
-export function envMs(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+export function envMs(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
   const raw = env[name];
   const value = raw === undefined || raw === "" ? Number.NaN : Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : fallback;

@@ -7,7 +7,7 @@ import { isIP } from "node:net";
  * without a trusted proxy every unauthenticated client shares the bucket "unknown" — strict, but it
  * cannot be dodged by forging headers (documented in docs/API-PIPELINE.md).
  */
-export function clientIp(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
   if (env.KLAU_TRUST_PROXY !== "1") return "unknown";
   const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
   if (isIP(first)) return first;

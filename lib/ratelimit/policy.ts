@@ -11,7 +11,7 @@ function positiveInt(raw: string | undefined, fallback: number): number {
   return raw && Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-export function policyFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitPolicy {
+export function policyFromEnv(env: Record<string, string | undefined> = process.env): RateLimitPolicy {
   return {
     points: positiveInt(env.KLAU_RATE_LIMIT_POINTS, DEFAULT_POLICY.points),
     windowSeconds: positiveInt(env.KLAU_RATE_LIMIT_WINDOW_SECONDS, DEFAULT_POLICY.windowSeconds),

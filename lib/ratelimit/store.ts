@@ -8,7 +8,7 @@ export type StoreKind = "memory" | "postgres" | "redis";
  * (table `rate_limits`, created by our migrations) with KLAU_RATE_LIMIT_STORE=postgres and a
  * DATABASE_URL. Both shared stores increment atomically, so the count stays exact across instances.
  */
-export function storeKind(env: NodeJS.ProcessEnv = process.env): StoreKind {
+export function storeKind(env: Record<string, string | undefined> = process.env): StoreKind {
   if (env.KLAU_RATE_LIMIT_STORE === "memory") return "memory";
   if (env.KLAU_RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL) return "postgres";
   if (env.KLAU_RATE_LIMIT_STORE === "redis" || env.REDIS_URL) return env.REDIS_URL ? "redis" : "memory";
@@ -17,7 +17,7 @@ export function storeKind(env: NodeJS.ProcessEnv = process.env): StoreKind {
 
 export async function createLimiter(
   policy: RateLimitPolicy,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<{ limiter: RateLimiterAbstract; kind: StoreKind }> {
   const base = { points: policy.points, duration: policy.windowSeconds, keyPrefix: "api" };
   const kind = storeKind(env);

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { type AnyHandler, type RouteSpec, runPipeline } from "./pipeline";
+import { apiRequest, fakeWorld } from "./testing";
+
+const spec: RouteSpec = { resource: "jobs", body: z.object({ name: z.string() }), status: 201, location: (id) => `/api/v1/jobs/${id}` };
+
+function counting() {
+  let executions = 0;
+  const handler: AnyHandler = async ({ body }) => {
+    executions++;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return { id: `job-${executions}`, ...(body as object) };
+  };
+  return { handler, executions: () => executions };
+}
+
+const post = (secret: string, key: string, body = '{"name":"a"}', path = "/api/v1/jobs") =>
+  apiRequest("POST", path, { key: secret, body, headers: { "idempotency-key": key } });
+
+describe("pipeline idempotency", () => {
+  it("50 concurrent identical POSTs execute once; the rest are 409 in flight", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const h = counting();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => runPipeline(post(secret, "k-50"), {}, spec, h.handler, world.deps)));
+    expect(h.executions()).toBe(1);
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const conflict = await responses.find((r) => r.status === 409)?.json();
+    expect(conflict.error.code).toBe("IDEMPOTENCY_KEY_IN_USE");
+  });
+
+  it("replays the stored response with the hit headers and Location, without executing", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const h = counting();
+    const first = await runPipeline(post(secret, "k-r"), {}, spec, h.handler, world.deps);
+    const second = await runPipeline(post(secret, "k-r"), {}, spec, h.handler, world.deps);
+    expect(h.executions()).toBe(1);
+    expect(second.status).toBe(201);
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get("location")).toBe("/api/v1/jobs/job-1");
+    expect(second.headers.get("x-idempotency-hit")).toBe("true");
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(first.headers.get("x-idempotency-hit")).toBeNull();
+    expect(second.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+  });
+
+  it("refuses the same key with another body or path (422)", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const h = counting();
+    await runPipeline(post(secret, "k-m"), {}, spec, h.handler, world.deps);
+    for (const request of [post(secret, "k-m", '{"name":"b"}'), post(secret, "k-m", '{"name":"a"}', "/api/v1/jobs?x=1")]) {
+      const response = await runPipeline(request, {}, spec, h.handler, world.deps);
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    }
+    expect(h.executions()).toBe(1);
+  });
+
+  it("does not store 5xx: the retry runs again", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    let calls = 0;
+    const flaky: AnyHandler = () => {
+      calls++;
+      if (calls === 1) throw new Error("transient");
+      return { id: "j" };
+    };
+    expect((await runPipeline(post(secret, "k-5"), {}, spec, flaky, world.deps)).status).toBe(500);
+    expect((await runPipeline(post(secret, "k-5"), {}, spec, flaky, world.deps)).status).toBe(201);
+    expect(calls).toBe(2);
+  });
+
+  it("400 for an invalid Idempotency-Key; GET ignores the header", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const h = counting();
+    const bad = await runPipeline(post(secret, "x".repeat(256)), {}, spec, h.handler, world.deps);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("INVALID_IDEMPOTENCY_KEY");
+    const get = apiRequest("GET", "/api/v1/jobs", { key: secret, headers: { "idempotency-key": "x".repeat(300) } });
+    expect((await runPipeline(get, {}, { resource: "jobs" }, () => [], world.deps)).status).toBe(200);
+  });
+});
+
+describe("pipeline rate limiting and failures", () => {
+  it("counts unauthenticated requests per client IP, then 429 with the envelope", async () => {
+    const world = fakeWorld({ points: 2 });
+    const request = () => apiRequest("GET", "/api/v1/jobs", { headers: { "x-forwarded-for": "7.7.7.7" } });
+    expect((await runPipeline(request(), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
+    expect((await runPipeline(request(), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
+    const limited = await runPipeline(request(), {}, { resource: "jobs" }, () => 1, world.deps);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    const body = await limited.json();
+    expect(body.error).toMatchObject({ code: "RATE_LIMITED", requestId: limited.headers.get("x-request-id") });
+    const otherIp = apiRequest("GET", "/api/v1/jobs", { headers: { "x-forwarded-for": "8.8.8.8" } });
+    expect((await runPipeline(otherIp, {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
+  });
+
+  it("a company's keys share one budget", async () => {
+    const world = fakeWorld({ points: 1 });
+    const a = world.addKey({ kind: "DIRECT" });
+    const b = world.addKey({ kind: "DIRECT" });
+    expect((await runPipeline(apiRequest("GET", "/x", { key: a.secret }), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(200);
+    expect((await runPipeline(apiRequest("GET", "/x", { key: b.secret }), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(429);
+  });
+
+  it("503 SERVICE_UNAVAILABLE when the database cannot be reached", async () => {
+    const world = fakeWorld();
+    world.deps.lookupKey = async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    };
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const response = await runPipeline(apiRequest("GET", "/x", { key: secret }), {}, { resource: "jobs" }, () => 1, world.deps);
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(JSON.stringify(body)).not.toContain("5432");
+  });
+
+  it("413 for a body over 1 MB, 415 for a non-JSON type, 400 INVALID_JSON for bad syntax", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const cases: [Request, number, string][] = [
+      [apiRequest("POST", "/x", { key: secret, body: `"${"x".repeat(1024 * 1024)}"` }), 413, "PAYLOAD_TOO_LARGE"],
+      [apiRequest("POST", "/x", { key: secret, body: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      [apiRequest("POST", "/x", { key: secret, body: "{oops" }), 400, "INVALID_JSON"],
+    ];
+    for (const [request, status, code] of cases) {
+      const response = await runPipeline(request, {}, spec, () => ({ id: "x" }), world.deps);
+      expect([response.status, (await response.json()).error.code]).toEqual([status, code]);
+    }
+  });
+
+  it("a direct key naming another tenant is refused with TENANT_MISMATCH", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const request = apiRequest("GET", "/x", { key: secret, headers: { "klau-tenant-id": "22222222-2222-4222-8222-222222222222" } });
+    const response = await runPipeline(request, {}, { resource: "jobs" }, () => 1, world.deps);
+    expect([response.status, (await response.json()).error.code]).toEqual([403, "TENANT_MISMATCH"]);
+  });
+});
