@@ -6,7 +6,7 @@ export type DatabaseTarget =
   | { kind: "embedded"; dataDir: string };
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.KLAU_DATA_DIR || ".data");
+  return path.resolve(/* turbopackIgnore: true */ env.KLAU_DATA_DIR || ".data");
 }
 
 export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {

@@ -1,6 +1,6 @@
 import { openedDatabase } from "./client";
 import { embeddedLockDir } from "./open-embedded";
-import { publishOwnerUrl } from "./ownership";
+import { DatabaseOwnedError, publishOwnerUrl } from "./ownership";
 import { seedDemo } from "./seed";
 import { hasSeedMarker, writeSeedMarker } from "./seed-marker";
 
@@ -30,4 +30,19 @@ export async function prepareDatabaseOnStart(serverUrl: string): Promise<Startup
   }
   publishOwnerUrl(embeddedLockDir(target.dataDir), serverUrl);
   return { kind: "embedded", migrated: opened.migrated?.applied ?? [], seeded, ms: Date.now() - started };
+}
+
+/** prepareDatabaseOnStart for the Next server: logs the outcome, and stops the process if it fails. */
+export async function startServerDatabase(): Promise<void> {
+  try {
+    const report = await prepareDatabaseOnStart(`http://127.0.0.1:${process.env.PORT ?? "3000"}`);
+    if (report.kind === "postgres") return;
+    const migrated = report.migrated.length ? `applied ${report.migrated.join(", ")}` : "schema up to date";
+    console.log(`Embedded database ready in ${report.ms} ms (${migrated}${report.seeded ? ", demo data seeded" : ""}).`);
+  } catch (error) {
+    // The app cannot work without its database, and a second owner would corrupt it: stop, clearly.
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof DatabaseOwnedError ? reason : `Could not open the database: ${reason}`);
+    process.exit(1);
+  }
 }

@@ -6,7 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "./client";
 import { applyMigrations } from "./migrate";
-import { pgClientExecutor, pgliteExecutor } from "./sql-executor";
+import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 
 export interface TestDatabase {
   db: Db;
@@ -76,6 +76,44 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     cleanup: async () => {
       await db.$disconnect();
       await drop();
+    },
+  };
+}
+
+/**
+ * An empty database (no migrations applied) and a raw SQL session on it, for testing the migration
+ * runner itself: in-memory PGlite, or a fresh database on TEST_DATABASE_URL's server.
+ */
+export async function createEmptyTestDatabase(): Promise<{
+  kind: "pglite" | "postgres";
+  executor: SqlExecutor;
+  /** Another independent session on the same database (PostgreSQL only; PGlite has one session). */
+  openSession?: () => Promise<{ executor: SqlExecutor; close(): Promise<void> }>;
+  cleanup(): Promise<void>;
+}> {
+  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+  if (!serverUrl) {
+    const pglite = await PGlite.create();
+    return { kind: "pglite", executor: pgliteExecutor(pglite), cleanup: () => pglite.close() };
+  }
+  const name = `klau_test_${randomBytes(6).toString("hex")}`;
+  await withClient(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = withDatabaseName(serverUrl, name);
+  const sessions: pg.Client[] = [];
+  const openSession = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    sessions.push(client);
+    return { executor: pgClientExecutor(client), close: () => client.end() };
+  };
+  const main = await openSession();
+  return {
+    kind: "postgres",
+    executor: main.executor,
+    openSession,
+    cleanup: async () => {
+      await Promise.allSettled(sessions.map((client) => client.end()));
+      await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }
