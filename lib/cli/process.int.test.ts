@@ -18,7 +18,7 @@ type Run = { code: number; stdout: string; stderr: string };
 function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   return new Promise((resolve) => {
-    execFile(command, args, { env: { ...base, ...env }, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(command, args, { env: { ...base, ...env }, timeout: 140_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -35,7 +35,10 @@ function onlyJson(stdout: string) {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("the CLI process, alone on the embedded database", () => {
+// Each case starts processes (tsx, PGlite): generous limits for a busy 2-core machine.
+const SLOW = { timeout: 150_000 };
+
+describe("the CLI process, alone on the embedded database", SLOW, () => {
   const dir = path.join(root, "alone");
 
   it("`npm run klau -- companies list` prints one JSON document (no npm banner) and releases the directory", async () => {
@@ -91,16 +94,16 @@ describe("the CLI process, alone on the embedded database", () => {
   });
 });
 
-describe("the CLI while an app owns the embedded database", () => {
+describe("the CLI while an app owns the embedded database", SLOW, () => {
   const dir = path.join(root, "served");
   let server: Server;
   let url: string;
   let token: string;
-  let previousDataDir: string | undefined;
+  const previous = { KLAU_DATA_DIR: process.env.KLAU_DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 
   beforeAll(async () => {
-    previousDataDir = process.env.KLAU_DATA_DIR;
     process.env.KLAU_DATA_DIR = dir;
+    delete process.env.DATABASE_URL; // the relay exists for the embedded database only
     const { getDb } = await import("@/lib/db/client");
     await getDb(); // this test process now owns `dir`, like `next start` does
     const route = await import("@/app/api/internal/cli/route");
@@ -130,8 +133,10 @@ describe("the CLI while an app owns the embedded database", () => {
     await new Promise((resolve) => server?.close(resolve));
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb();
-    if (previousDataDir === undefined) delete process.env.KLAU_DATA_DIR;
-    else process.env.KLAU_DATA_DIR = previousDataDir;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   it("creates a company, a vendor, a key and a partnership through the app; each shows up in list", async () => {
