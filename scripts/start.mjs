@@ -41,4 +41,4 @@ if (process.env.DATABASE_URL) {
 }
 console.log(`• Ready to serve after ${((Date.now() - started) / 1000).toFixed(1)} s of preparation.`);
 console.log(`• Starting Klau on http://localhost:${port} (first embedded start migrates and seeds the demo data)…`);
-runOrExit("npx", ["--no-install", "next", "start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+runOrExit("npx", ["--no-install", "next", "start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1", PORT: port } });
