@@ -3,6 +3,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
+  ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
   const { startServerDatabase } = await import("./lib/db/startup");
   await startServerDatabase();
 }

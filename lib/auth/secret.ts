@@ -61,3 +61,17 @@ export function getAuthSecret(): string {
   cached ??= resolveAuthSecret();
   return cached;
 }
+
+/**
+ * Server start (instrumentation.ts): resolve the secret now so a misconfiguration stops the process
+ * with one clear line instead of failing every request later.
+ */
+export function ensureAuthSecretOnStart(): void {
+  try {
+    getAuthSecret();
+  } catch (error) {
+    if (!(error instanceof AuthSecretError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

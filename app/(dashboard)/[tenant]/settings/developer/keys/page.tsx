@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { requireTenantAccess } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "API keys · Klau" };
+
+export default async function KeysPage({ params }: { params: Promise<{ tenant: string }> }) {
+  await requireTenantAccess((await params).tenant);
+  return <SectionPlaceholder slug="keys" />;
+}
