@@ -57,6 +57,18 @@ describe("validate", () => {
     expect.assertions(1);
   });
 
+  it("names each unknown field of a strict schema", () => {
+    try {
+      validate(z.object({ a: z.string() }).strict(), { a: "x", companyId: "evil", id: "mine" }, "body");
+    } catch (error) {
+      expect((error as ApiError).details.fields).toEqual([
+        { path: "companyId", message: "Unknown field" },
+        { path: "id", message: "Unknown field" },
+      ]);
+    }
+    expect.assertions(1);
+  });
+
   it("strips unknown keys so ownership fields cannot be mass-assigned", () => {
     expect(validate(schema, { name: "x", size: 1, companyId: "evil", id: "mine" }, "body")).toEqual({ name: "x", size: 1 });
   });

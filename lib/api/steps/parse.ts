@@ -16,11 +16,18 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 export function validate<S extends z.ZodType>(schema: S, value: unknown, prefix: "body" | "query" | "params"): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  const named = (path: readonly PropertyKey[]) => {
+    const text = issuePath(path);
+    if (prefix === "body") return text;
+    return text ? `${prefix}.${text}` : prefix;
+  };
   throw validationError(
-    result.error.issues.map((issue) => {
-      const path = issuePath(issue.path);
-      return { path: prefix === "body" ? path : path ? `${prefix}.${path}` : prefix, message: issue.message };
-    }),
+    result.error.issues.flatMap((issue) =>
+      // A strict schema reports unknown keys in one issue at the parent: name each field instead.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ path: named([...issue.path, key]), message: "Unknown field" }))
+        : [{ path: named(issue.path), message: issue.message }],
+    ),
   );
 }
 
