@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
 import { createBenchKeys } from "./bench/keys";
+import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measure } from "./bench/load";
 import { buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
@@ -16,14 +17,24 @@ import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
 
 async function fetchPayload(url: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${url} → ${response.status}: ${body.slice(0, 300)}`);
-  return body;
+  // Retried on network errors: a keep-alive socket the server closed while a synchronous CLI call
+  // blocked this event loop is only noticed on reuse ("other side closed").
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`GET ${url} → ${response.status}: ${body.slice(0, 300)}`);
+      return body;
+    } catch (error) {
+      if (!(error instanceof TypeError) || attempt >= 3) throw error;
+    }
+  }
 }
 
+const startedAt = Date.now();
+
 function log(message: string): void {
-  console.log(`• ${message}`);
+  console.log(`• [${Math.round((Date.now() - startedAt) / 1000)} s] ${message}`);
 }
 
 function summary(row: Row): string {
@@ -61,6 +72,9 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       rows.push(row);
     }
     return { rows, payload };
+  } catch (error) {
+    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+    throw new Error(`${database.label}: ${String(error)}${cause}\n--- last output of next start ---\n${app.output()}`);
   } finally {
     await stopService(app);
   }
@@ -80,7 +94,6 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
 }
 
 async function main(options: BenchOptions): Promise<void> {
-  const started = Date.now();
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
   const workDir = mkdtempSync(path.join(tmpdir(), "klau-bench-work-"));
   const databases = [embeddedDatabase(), ...(options.postgresUrl ? [postgresDatabase(options.postgresUrl)] : [])];
@@ -110,8 +123,8 @@ async function main(options: BenchOptions): Promise<void> {
         await database.cleanup();
       }
     }
-    const seconds = Math.round((Date.now() - started) / 1000);
-    const report = writeReport({ rows, steps, load, machine: machineAtStart, seconds, write: options.write });
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

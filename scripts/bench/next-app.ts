@@ -36,7 +36,7 @@ export async function startApp({ port, payloadFile, database }: AppEnv): Promise
     AUTH_TRUST_HOST: "true",
     KLAU_BENCH: "1",
     KLAU_BENCH_PAYLOAD: payloadFile,
-    KLAU_RATE_LIMIT_MAX: String(1_000_000_000),
+    KLAU_RATE_LIMIT_POINTS: String(1_000_000_000),
   };
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
   const service = startService("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);

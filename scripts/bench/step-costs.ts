@@ -1,37 +1,48 @@
 // Per-request cost of single pipeline steps, measured in isolation with the app's own modules.
 // Run by the bench (run-step-costs.ts) against a seeded bench database that no server holds open;
 // prints one JSON line: [{ step, us }].
+import { findKeyByHash } from "@/lib/api/lookups";
 import { TtlCache } from "@/lib/api/ttl-cache";
-import { DEMO } from "@/lib/db/demo";
 import { disconnectDb, getDb } from "@/lib/db/client";
+import { DEMO } from "@/lib/db/demo";
+import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
+import { listJobs } from "@/lib/hauling/jobs/service";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { checkKeyFormat, generateApiKey, hashKey } from "@/lib/keys/format";
 import { type KeyLookup, verifyKey } from "@/lib/keys/verify";
+import { consumePoint } from "@/lib/ratelimit/limit";
+import { createLimiter } from "@/lib/ratelimit/store";
 import { timeAsync, timeSync } from "./timing";
 
-const FAST = 200_000;
-const DB = 500;
+const FAST = 100_000;
+const DB = 200;
 
 async function main(): Promise<void> {
   const db = await getDb();
+  const tenantId = DEMO.companies.north.id;
   const key = generateApiKey();
   const created = await db.apiKey.create({
-    data: { kind: "DIRECT", companyId: DEMO.companies.north.id, name: "bench step costs", prefix: key.prefix, last4: key.last4, hash: key.hash, scopes: ["read:jobs"] },
+    data: { kind: "DIRECT", companyId: tenantId, name: "bench step costs", prefix: key.prefix, last4: key.last4, hash: key.hash, scopes: ["read:jobs"] },
   });
-  const lookup: KeyLookup = async (hash) => {
-    const row = await db.apiKey.findUnique({ where: { hash }, include: { company: { select: { id: true, name: true, parentId: true } } } });
-    return row && ({ ...row, kind: row.kind } satisfies KeyRecord);
-  };
-  const warm = new TtlCache<KeyRecord | null>(60_000);
+  const lookup: KeyLookup = (hash) => findKeyByHash(db, hash);
+  const warm = new TtlCache<KeyRecord | null>(3_600_000);
   warm.set(key.hash, await lookup(key.hash));
-  const cold = new TtlCache<KeyRecord | null>(0);
+  const uncached = new TtlCache<KeyRecord | null>(0);
   const failIfCalled: KeyLookup = () => Promise.reject(new Error("cache miss in the cache-hit benchmark"));
+  // The same store the bench server uses (memory unless REDIS_URL / KLAU_RATE_LIMIT_STORE say otherwise).
+  const limiter = { policy: { points: 1_000_000_000, windowSeconds: 900 }, ...(await createLimiter({ points: 1_000_000_000, windowSeconds: 900 })) };
+  const query = listJobsQuery.parse({ date: "2026-03-15" });
+  const page = await listJobs(db, tenantId, query);
 
   const steps = [
     { step: "key format + CRC32 checksum", us: timeSync(FAST, () => checkKeyFormat(key.secret)) },
     { step: "SHA-256 of the key", us: timeSync(FAST, () => hashKey(key.secret)) },
     { step: "verifyKey, cache hit (format + hash + cache + revoked/expiry)", us: await timeAsync(FAST, () => verifyKey(key.secret, failIfCalled, warm)) },
-    { step: "verifyKey, cache miss (database lookup)", us: await timeAsync(DB, () => verifyKey(key.secret, lookup, cold)) },
+    { step: "verifyKey, cache miss (database lookup by hash)", us: await timeAsync(DB, () => verifyKey(key.secret, lookup, uncached)) },
+    { step: "rate limiter: consume one point", us: await timeAsync(FAST / 10, () => consumePoint(limiter, `company:${tenantId}`)) },
+    { step: "query parse (zod) for ?date=2026-03-15", us: timeSync(FAST / 10, () => listJobsQuery.parse({ date: "2026-03-15" })) },
+    { step: `jobs query: listJobs for one day (${page.items.length} jobs)`, us: await timeAsync(DB, () => listJobs(db, tenantId, query)) },
+    { step: "JSON serialization of that page", us: timeSync(FAST / 10, () => JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } })) },
   ];
   await db.apiKey.delete({ where: { id: created.id } });
   console.log(JSON.stringify(steps));
