@@ -108,7 +108,11 @@ export async function createSecurityWorld(): Promise<SecurityWorld> {
 export type RouteUnderTest = {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
-  resource: Resource;
+  /**
+   * The resource whose scope the route needs; null for a path with no endpoint (the fallback route):
+   * authenticated and tenant-checked like any route, then 404 NOT_FOUND — there is no scope to check.
+   */
+  resource: Resource | null;
   body?: unknown;
   /**
    * A path naming an object of division B (create it with `world.keys.divB`); division A's key
@@ -118,10 +122,11 @@ export type RouteUnderTest = {
 };
 
 export function send(request: APIRequestContext, route: Pick<RouteUnderTest, "method" | "body">, path: string, headers: Record<string, string>) {
+  // Raw bytes: Playwright would JSON-encode a string body a second time.
   return request.fetch(path, {
     method: route.method,
     headers: route.body === undefined ? headers : { "content-type": "application/json", ...headers },
-    data: route.body === undefined ? undefined : JSON.stringify(route.body),
+    data: route.body === undefined ? undefined : Buffer.from(JSON.stringify(route.body)),
   });
 }
 
@@ -145,7 +150,7 @@ const UNKNOWN_KEY = `${KEY_PREFIX}${randomPart}${checksumOf(randomPart)}`;
 export function securitySuite(route: RouteUnderTest, world: () => SecurityWorld): void {
   const ip = randomIp();
   const access = route.method === "GET" ? "read" : "write";
-  const scope = `${access}:${route.resource}`;
+  const scope = route.resource ? `${access}:${route.resource}` : null;
   const call = (request: APIRequestContext, headers: Record<string, string>, path = route.path) =>
     send(request, route, path, { "x-forwarded-for": ip, ...headers });
   const unauthorized = async (response: APIResponse, reason: string) => {
@@ -158,6 +163,7 @@ export function securitySuite(route: RouteUnderTest, world: () => SecurityWorld)
     test("a valid key passes, and division A never sees division B", async ({ request }) => {
       const response = await call(request, auth(world().keys.full.key));
       expect([401, 403, 429, 500, 503]).not.toContain(response.status());
+      if (!scope) await expectApiError(response, 404, "NOT_FOUND");
       expect(response.headers()["x-request-id"]).toMatch(/^req_/);
       expect(response.headers()["x-ratelimit-limit"]).toBe("500");
       expect(await response.text()).not.toContain(world().divB);
@@ -190,9 +196,13 @@ export function securitySuite(route: RouteUnderTest, world: () => SecurityWorld)
       if (expired) await unauthorized(await call(request, auth(expired.key)), "expired");
     });
 
-    test(`missing scope → 403 INSUFFICIENT_SCOPE naming ${scope}`, async ({ request }) => {
+    test(scope ? `missing scope → 403 INSUFFICIENT_SCOPE naming ${scope}` : "no endpoint → 404 whatever the key's scopes", async ({ request }) => {
       const keys = world().keys;
       const response = await call(request, auth(access === "read" ? keys.writeOnly.key : keys.readOnly.key));
+      if (!scope) {
+        await expectApiError(response, 404, "NOT_FOUND");
+        return;
+      }
       const error = await expectApiError(response, 403, "INSUFFICIENT_SCOPE");
       expect(error.requiredScope).toBe(scope);
       expect(error.message).toContain(scope);
@@ -223,10 +233,11 @@ export function securitySuite(route: RouteUnderTest, world: () => SecurityWorld)
       }
     });
 
-    test("vendor with a partnership that does not grant the scope → 403 INSUFFICIENT_SCOPE", async ({ request }) => {
+    test(`vendor with a partnership that does not grant the scope → ${scope ? "403 INSUFFICIENT_SCOPE" : "404 (no endpoint)"}`, async ({ request }) => {
       const w = world();
       const response = await call(request, auth(w.keys.vendorNarrowGrant.key, { "klau-tenant-id": w.divA }));
-      expect((await expectApiError(response, 403, "INSUFFICIENT_SCOPE")).requiredScope).toBe(scope);
+      if (!scope) await expectApiError(response, 404, "NOT_FOUND");
+      else expect((await expectApiError(response, 403, "INSUFFICIENT_SCOPE")).requiredScope).toBe(scope);
     });
 
     test("vendor with a full partnership passes", async ({ request }) => {
