@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError } from "./migrate";
 import { checksumOf, type MigrationFile, readMigrations } from "./migrations-dir";
 import { createEmptyTestDatabase } from "./testing";
@@ -10,6 +10,11 @@ async function emptyDatabase(): Promise<Empty> {
   database = await createEmptyTestDatabase();
   return database;
 }
+
+// Builds (or finds) the cached empty-database template under the hook timeout, not a test's.
+beforeAll(async () => {
+  await (await createEmptyTestDatabase()).cleanup();
+});
 
 afterEach(async () => {
   await database?.cleanup();

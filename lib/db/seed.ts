@@ -56,6 +56,13 @@ async function seedUsers(db: Db): Promise<void> {
     select: { email: true },
   });
   const known = new Set(existing.map((user) => user.email));
+  // One hash for all demo users: they share a published demo password anyway, and bcrypt(10) costs
+  // ~0.1–0.7 s of CPU per hash, which the first start of the app would otherwise pay six times.
+  let demoHash: string | null = null;
+  const passwordHash = async () => {
+    demoHash ??= await bcrypt.hash(DEMO_PASSWORD, 10);
+    return demoHash;
+  };
   for (const user of DEMO_USERS) {
     // Only new users get the demo password: a re-seed never resets a password someone changed.
     const created = known.has(user.email)
@@ -64,7 +71,7 @@ async function seedUsers(db: Db): Promise<void> {
           data: {
             email: user.email,
             name: user.name,
-            passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10),
+            passwordHash: await passwordHash(),
             isOperator: user.isOperator ?? false,
             vendorId: user.vendorId ?? null,
           },

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "./client";
 import { applyMigrations } from "./migrate";
+import { emptyPglite, migratedPglite } from "./pglite-template";
 import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 
 export interface TestDatabase {
@@ -26,8 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createPgliteTestDatabase(): Promise<TestDatabase> {
-  const pglite = await PGlite.create();
-  await applyMigrations(pgliteExecutor(pglite));
+  const pglite = await migratedPglite();
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
@@ -93,7 +92,7 @@ export async function createEmptyTestDatabase(): Promise<{
 }> {
   const serverUrl = process.env.TEST_DATABASE_URL?.trim();
   if (!serverUrl) {
-    const pglite = await PGlite.create();
+    const pglite = await emptyPglite();
     return { kind: "pglite", executor: pgliteExecutor(pglite), cleanup: () => pglite.close() };
   }
   const name = `klau_test_${randomBytes(6).toString("hex")}`;
