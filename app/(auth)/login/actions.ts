@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, signInInput } from "@/lib/auth/credentials";
@@ -19,7 +20,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = String(form.get("email") ?? "").trim();
   const parsed = signInInput.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) {
-    const fields = parsed.error.flatten().fieldErrors;
+    const fields = z.flattenError(parsed.error).fieldErrors;
     return { email, fieldErrors: { email: fields.email?.[0], password: fields.password?.[0] } };
   }
   try {
