@@ -1,4 +1,5 @@
-import { openedDatabase } from "./client";
+import { type OpenedDatabase, openedDatabase } from "./client";
+import { databaseTarget } from "./config";
 import { embeddedLockDir } from "./open-embedded";
 import { DatabaseOwnedError, publishOwnerUrl } from "./ownership";
 import { seedDemo } from "./seed";
@@ -11,6 +12,22 @@ export interface StartupReport {
   ms: number;
 }
 
+// A short-lived owner (an operator CLI command, a seed) is waited for; a running app is not.
+const WAIT_FOR_SHORT_OWNER_MS = 15_000;
+
+async function openWaitingForShortOwner(): Promise<OpenedDatabase> {
+  const deadline = Date.now() + WAIT_FOR_SHORT_OWNER_MS;
+  for (;;) {
+    try {
+      return await openedDatabase();
+    } catch (error) {
+      const busyBriefly = error instanceof DatabaseOwnedError && error.owner.url === null;
+      if (!busyBriefly || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /**
  * Server start (instrumentation.ts). Embedded: take the data directory, migrate, seed the demo data the
  * first time, and publish where this process serves commands so the operator CLI talks to it instead
@@ -18,10 +35,9 @@ export interface StartupReport {
  */
 export async function prepareDatabaseOnStart(serverUrl: string): Promise<StartupReport> {
   const started = Date.now();
-  const { databaseTarget } = await import("./config");
   const target = databaseTarget();
   if (target.kind === "postgres") return { kind: "postgres", migrated: [], seeded: false, ms: 0 };
-  const opened = await openedDatabase();
+  const opened = await openWaitingForShortOwner();
   let seeded = false;
   if (!hasSeedMarker(target.dataDir)) {
     await seedDemo(opened.db);
