@@ -69,6 +69,7 @@ let world: SecurityWorld;
 
 test.describe.configure({ timeout: 180_000 });
 test.beforeAll(async () => {
+  test.setTimeout(240_000); // ~20 operator-CLI calls; slow on a busy 2-core machine
   world = await createSecurityWorld();
 });
 

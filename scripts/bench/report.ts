@@ -26,7 +26,7 @@ export const API_VENDOR = "API, vendor key + Klau-Tenant-Id";
 const ms = (value: number) => (value < 1 ? "< 1" : String(value));
 const pct = (ratio: number) => `${Math.round(ratio * 100)} %`;
 const rps = (row: Row) => row.result.requestsPerSecond;
-/** Server time one request takes at saturation, in µs (one Node process uses about one core). */
+/** 1 / throughput in µs: the server time one request takes when the server is saturated (Node serves on one core). */
 const usPerRequest = (row: Row) => 1_000_000 / rps(row);
 
 function find(rows: Row[], database: string, target: string): Row | undefined {
@@ -99,7 +99,7 @@ function analysis(rows: Row[], steps: StepCosts[]): string[] {
         `it ${verdict} the ${pct(TARGET_RATIO)} target` +
         (vendor ? `; ${pct(rps(vendor) / rps(bare))} with a vendor key + Klau-Tenant-Id` : "") +
         (raw ? `; ${pct(rps(direct) / rps(raw))} of raw http` : "") +
-        `. At saturation a request costs ${Math.round(usPerRequest(bare))} µs of server time on the bare route and ` +
+        `. Per request (1 / throughput at saturation): ${Math.round(usPerRequest(bare))} µs on the bare route, ` +
         `${Math.round(usPerRequest(direct))} µs through the API (+${Math.round(extra)} µs).` +
         breakdown(extra, steps.find((s) => s.database === database)),
     );
