@@ -52,6 +52,8 @@ export const createdHeaders = z.object({
 });
 export const retryAfterHeader = header("Retry-After", z.number().int(), "Seconds to wait before retrying");
 
+// Header parameters carry no `example`: Swagger UI pre-fills examples into "Try it out", which
+// would send a foreign tenant id or replay an idempotency key.
 export const tenantIdParam = z
   .guid()
   .optional()
@@ -60,7 +62,6 @@ export const tenantIdParam = z
       "The company (tenant) to act for. **Required for vendor keys** (403 TENANT_HEADER_REQUIRED without it; 403 " +
       "TENANT_ACCESS_DENIED without an active partnership). Direct keys act for their own company and may omit it; naming " +
       "another company → 403. Can also be set once with the Authorize button.",
-    example: "a0000000-0000-4000-8000-000000000002",
     param: { id: "KlauTenantId" },
   });
 
@@ -71,10 +72,9 @@ export const idempotencyKeyParam = z
   .optional()
   .meta({
     description:
-      "Makes the request safe to retry (1–255 printable characters). Within 24 hours a repeat with the same key returns the " +
+      "Makes the request safe to retry (1–255 printable characters, e.g. a UUID). Within 24 hours a repeat with the same key returns the " +
       "original response with `X-Idempotency-Hit: true` and does not execute again; the same key with a different method, " +
       "path or body → 422 IDEMPOTENCY_KEY_REUSED; while the first is still running → 409 IDEMPOTENCY_KEY_IN_USE.",
-    example: "unique-request-id-123",
     param: { id: "IdempotencyKey" },
   });
 

@@ -3,7 +3,7 @@ import { listQuery } from "../shared/cursor";
 import type { Dispatch as DispatchRow } from "@/lib/generated/prisma/client";
 import { DispatchStatus } from "@/lib/generated/prisma/enums";
 import { iso, isoOrNull, nonEmpty, nonEmptyMessage, timestamp, timestamps, uuidOut } from "../shared/fields";
-import { idRef } from "../shared/ids";
+import { idFilter, idRef } from "../shared/ids";
 
 export const dispatchStatus = z.enum(DispatchStatus).meta({
   id: "DispatchStatus",
@@ -53,8 +53,8 @@ export const updateDispatchBody = z
 export type UpdateDispatchBody = z.infer<typeof updateDispatchBody>;
 
 export const listDispatchesQuery = listQuery.extend({
-  jobId: idRef.optional().meta({ description: "Only dispatches of this job" }),
-  driverId: idRef.optional().meta({ description: "Only dispatches of this driver" }),
+  jobId: idFilter.optional().meta({ description: "Only dispatches of this job" }),
+  driverId: idFilter.optional().meta({ description: "Only dispatches of this driver" }),
   status: dispatchStatus.optional(),
 });
 export type ListDispatchesQuery = z.infer<typeof listDispatchesQuery>;

@@ -4,7 +4,7 @@ import type { Job as JobRow } from "@/lib/generated/prisma/client";
 import { JobStatus, JobType } from "@/lib/generated/prisma/enums";
 import { toDay } from "../shared/dates";
 import { iso, nonEmpty, nonEmptyMessage, optionalText, timestamps, uuidOut } from "../shared/fields";
-import { idRef } from "../shared/ids";
+import { idFilter, idRef } from "../shared/ids";
 
 export const jobStatus = z.enum(JobStatus).meta({
   id: "JobStatus",
@@ -14,6 +14,8 @@ export const jobType = z.enum(JobType).meta({ id: "JobType" });
 /** Statuses a client may set; DISPATCHED only comes from POST /dispatches. */
 const writableStatus = jobStatus.exclude(["DISPATCHED"]);
 const day = z.iso.date().meta({ description: "Calendar date, YYYY-MM-DD", example: "2026-03-15" });
+/** Date filters carry no example: Swagger UI would pre-fill it into "Try it out". */
+const dayFilter = z.iso.date();
 
 export const jobSchema = z
   .object({
@@ -53,11 +55,11 @@ export type UpdateJobBody = z.infer<typeof updateJobBody>;
 
 export const listJobsQuery = listQuery
   .extend({
-    date: day.optional().meta({ description: "Only jobs on this service date (YYYY-MM-DD)" }),
-    from: day.optional().meta({ description: "Only jobs on or after this service date" }),
-    to: day.optional().meta({ description: "Only jobs on or before this service date" }),
+    date: dayFilter.optional().meta({ description: "Only jobs on this service date (YYYY-MM-DD)" }),
+    from: dayFilter.optional().meta({ description: "Only jobs on or after this service date" }),
+    to: dayFilter.optional().meta({ description: "Only jobs on or before this service date" }),
     status: jobStatus.optional(),
-    customerId: idRef.optional().meta({ description: "Only jobs of this customer" }),
+    customerId: idFilter.optional().meta({ description: "Only jobs of this customer" }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listQuery } from "../shared/cursor";
 import type { Site as SiteRow } from "@/lib/generated/prisma/client";
 import { addressField, iso, nameField, nonEmpty, nonEmptyMessage, timestamps, uuidOut } from "../shared/fields";
-import { idRef } from "../shared/ids";
+import { idFilter, idRef } from "../shared/ids";
 
 export const siteSchema = z
   .object({
@@ -35,7 +35,7 @@ export const updateSiteBody = z.strictObject(fields).partial().refine(nonEmpty, 
 export type UpdateSiteBody = z.infer<typeof updateSiteBody>;
 
 export const listSitesQuery = listQuery.extend({
-  customerId: idRef.optional().meta({ description: "Only sites of this customer" }),
+  customerId: idFilter.optional().meta({ description: "Only sites of this customer" }),
 });
 export type ListSitesQuery = z.infer<typeof listSitesQuery>;
 

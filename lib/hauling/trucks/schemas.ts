@@ -3,7 +3,7 @@ import { listQuery } from "../shared/cursor";
 import type { Truck as TruckRow } from "@/lib/generated/prisma/client";
 import { activeStatus } from "../drivers/schemas";
 import { iso, nonEmpty, nonEmptyMessage, optionalText, timestamps, uuidOut } from "../shared/fields";
-import { idRef } from "../shared/ids";
+import { idFilter, idRef } from "../shared/ids";
 
 export const truckSchema = z
   .object({
@@ -34,7 +34,7 @@ export type UpdateTruckBody = z.infer<typeof updateTruckBody>;
 
 export const listTrucksQuery = listQuery.extend({
   status: activeStatus.optional(),
-  yardId: idRef.optional().meta({ description: "Only trucks based at this yard" }),
+  yardId: idFilter.optional().meta({ description: "Only trucks based at this yard" }),
 });
 export type ListTrucksQuery = z.infer<typeof listTrucksQuery>;
 
