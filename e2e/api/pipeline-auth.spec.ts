@@ -3,6 +3,9 @@ import { DEMO } from "@/lib/db/demo";
 import { auth, listKeys, newCompany, newKey, randomIp, revokeKey } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 const current = "/api/v1/companies/current";
 
 test.describe("authentication", () => {

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { auth, newCompany, newKey, randomIp } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 let company: string;
 let other: string;
 let key: string;
@@ -51,7 +54,7 @@ test.describe("envelope, request id and errors", () => {
   test("invalid JSON → 400 INVALID_JSON", async ({ request }) => {
     const response = await request.post("/api/v1/customers", {
       headers: auth(key, { "content-type": "application/json" }),
-      data: '{"name": "x",',
+      data: Buffer.from('{"name": "x",'),
     });
     await expectApiError(response, 400, "INVALID_JSON");
   });
@@ -66,9 +69,29 @@ test.describe("envelope, request id and errors", () => {
   test("a body over 1 MB → 413 PAYLOAD_TOO_LARGE", async ({ request }) => {
     const response = await request.post("/api/v1/customers", {
       headers: auth(key, { "content-type": "application/json" }),
-      data: JSON.stringify({ name: "big", notes: "x".repeat(1024 * 1024) }),
+      data: Buffer.from(JSON.stringify({ name: "big", notes: "x".repeat(1024 * 1024) })),
     });
     await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
+  });
+
+  test("a chunked body (no Content-Length) over 1 MB → 413 too", async ({ baseURL }) => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 1024 * 1024 + chunk.byteLength) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${baseURL}/api/v1/customers`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
   test("a non-JSON content type → 415", async ({ request }) => {

@@ -2,8 +2,10 @@ import { expect, test } from "@playwright/test";
 import { auth, newCompany, newKey, randomIp } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe("rate limiting", () => {
-  test.setTimeout(180_000);
 
   test("exactly 500 of 600 concurrent requests are admitted; 429 has the right shape", async ({ request }) => {
     // A fresh company: no other test's traffic counts against this budget.

@@ -1,10 +1,13 @@
 import { test } from "@playwright/test";
 import { createSecurityWorld, type SecurityWorld, securitySuite } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 let world: SecurityWorld;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   world = await createSecurityWorld();
 });
 

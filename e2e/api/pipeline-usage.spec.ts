@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { auth, newCompany, newKey } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe("GET /api/v1/usage", () => {
   test("counts this tenant's requests by day and status, and nobody else's", async ({ request }) => {
     const corp = await newCompany("Usage corp");
