@@ -41,7 +41,32 @@ afterEach(() => {
   if (dataRoot) fs.rmSync(dataRoot, { recursive: true, force: true });
 });
 
+function runRacer(dir: string): Promise<string> {
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), "lib/db/test-fixtures/race-ownership.ts", dir], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve) => child.on("exit", () => resolve(output.trim())));
+}
+
 describe("embedded database shared by two processes", () => {
+  it("lets exactly one of several processes racing for a directory with a stale lock win", async () => {
+    dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "klau-race-"));
+    const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+    const stale = { pid: Number(dead.stdout.trim()), startedAt: new Date().toISOString(), token: "stale", url: null };
+    fs.writeFileSync(path.join(dataRoot, "owner.json"), JSON.stringify(stale));
+
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => runRacer(dataRoot)));
+
+    expect(outcomes.filter((outcome) => outcome === "won")).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(4);
+    expect(fs.readdirSync(dataRoot)).toEqual([]);
+  }, 120_000);
+
   it("refuses a second opener while the first runs, and hands over once it stops", async () => {
     dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "klau-owned-"));
     holder = await startHolder(dataRoot);

@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * One process at a time may open the embedded (PGlite) database: two processes on one directory
- * silently lose data. The owner holds `<dir>/owner.json` (created with O_EXCL, mode 0600). The app
+ * silently lose data. The owner holds `<dir>/owner.json` (created atomically, mode 0600). The app
  * publishes its URL there so the operator CLI can send commands to it, authenticated with `token`,
  * instead of opening the directory a second time.
  */
@@ -118,18 +118,10 @@ export function acquireOwnership(dir: string): OwnerInfo {
     url: null,
   };
   for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const fd = fs.openSync(file, "wx", 0o600);
-      try {
-        fs.writeFileSync(fd, JSON.stringify(info));
-      } finally {
-        fs.closeSync(fd);
-      }
+    if (tryCreateLock(file, info)) {
       state.held = { dir: resolved, info };
       registerRelease();
       return info;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const current = readOwnerFile(file);
     if (current === "missing") continue;
@@ -137,6 +129,29 @@ export function acquireOwnership(dir: string): OwnerInfo {
     removeStale(file, current);
   }
   throw new Error(`Could not take ownership of ${resolved}: the lock file keeps changing`);
+}
+
+/**
+ * Creates the lock only if none exists. The content is written to a private temp file first and then
+ * hard-linked into place (atomic, fails if the lock exists), so nobody ever reads a half-written lock.
+ */
+function tryCreateLock(file: string, info: OwnerInfo): boolean {
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  const fd = fs.openSync(temp, "wx", 0o600);
+  try {
+    fs.writeFileSync(fd, JSON.stringify(info));
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
 }
 
 /**
@@ -152,8 +167,8 @@ function removeStale(file: string, stale: OwnerInfo | null): void {
     throw error;
   }
   const moved = readOwnerFile(aside);
-  const same = moved !== "missing" && (moved === null || stale === null ? moved === stale : moved.token === stale.token);
-  if (!same) {
+  const movedToken = moved === "missing" || moved === null ? null : moved.token;
+  if (movedToken !== (stale?.token ?? null)) {
     // Someone else's fresh lock: put it back (link fails rather than overwrite).
     try {
       fs.linkSync(aside, file);
