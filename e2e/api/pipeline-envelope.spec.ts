@@ -51,6 +51,13 @@ test.describe("envelope, request id and errors", () => {
     }
   });
 
+  test("an unsupported method on a known path → 405 METHOD_NOT_ALLOWED in the envelope", async ({ request }) => {
+    const response = await request.post("/api/v1/companies/current", { headers: auth(key), data: {} });
+    await expectApiError(response, 405, "METHOD_NOT_ALLOWED");
+    expect(response.headers().allow).toBe("GET, HEAD");
+    await expectApiError(await request.delete("/api/v1/usage", { headers: { "x-forwarded-for": randomIp() } }), 401, "UNAUTHORIZED");
+  });
+
   test("invalid JSON → 400 INVALID_JSON", async ({ request }) => {
     const response = await request.post("/api/v1/customers", {
       headers: auth(key, { "content-type": "application/json" }),

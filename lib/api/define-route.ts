@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { HandlerContext } from "./context";
+import { ApiError } from "./errors";
 import { defaultDeps } from "./default-deps";
 import type { PipelineDeps } from "./deps";
 import { type AnyHandler, type RawParams, type RouteSpec, runPipeline } from "./pipeline";
@@ -57,4 +58,20 @@ export function defineRoute<
 export function defineFallbackRoute(deps: PipelineDeps = defaultDeps): RouteHandler {
   const spec: RouteSpec = { resource: null };
   return async (request) => runPipeline(request, {}, spec, () => undefined, deps);
+}
+
+/**
+ * For the methods a route file does not export (Next would answer a bare 405 without our envelope):
+ * admitted like any request, then 405 METHOD_NOT_ALLOWED with `Allow`.
+ *   export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+ */
+export function methodsNotAllowed(allowed: readonly string[], deps: PipelineDeps = defaultDeps) {
+  const allow = [...new Set([...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])])].join(", ");
+  const spec: RouteSpec = {
+    resource: null,
+    refuse: (method, path) =>
+      new ApiError("METHOD_NOT_ALLOWED", `${method} is not supported on ${path}; use ${allow}`, {}, { Allow: allow }),
+  };
+  const handler: RouteHandler = async (request) => runPipeline(request, {}, spec, () => undefined, deps);
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
 }

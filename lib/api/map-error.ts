@@ -20,7 +20,8 @@ const UNREACHABLE_CODES = new Set([
   "57P03",
 ]);
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNREACHABLE_NAMES = new Set(["PrismaClientInitializationError", "DatabaseUnavailableError"]);
+// DatabaseOwnedError: the embedded database is held by another process (lib/db/ownership.ts).
+const UNREACHABLE_NAMES = new Set(["PrismaClientInitializationError", "DatabaseUnavailableError", "DatabaseOwnedError"]);
 
 function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;

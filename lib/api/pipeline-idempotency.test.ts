@@ -118,6 +118,7 @@ describe("pipeline rate limiting and failures", () => {
     const { secret } = world.addKey({ kind: "DIRECT" });
     const response = await runPipeline(apiRequest("GET", "/x", { key: secret }), {}, { resource: "jobs" }, () => 1, world.deps);
     expect(response.status).toBe(503);
+    expect(response.headers.get("x-ratelimit-remaining")).toBe("499");
     const body = await response.json();
     expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
     expect(JSON.stringify(body)).not.toContain("5432");

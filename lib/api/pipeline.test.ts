@@ -98,6 +98,19 @@ describe("runPipeline", () => {
     expect(denied.json.error).toMatchObject({ code: "INSUFFICIENT_SCOPE", requiredScope: "read:drivers" });
   });
 
+  it("methodsNotAllowed: 405 with Allow, after authentication", async () => {
+    const { methodsNotAllowed } = await import("./define-route");
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const { POST } = methodsNotAllowed(["GET"], world.deps);
+    const unauth = await POST(apiRequest("POST", "/api/v1/usage"), { params: Promise.resolve({}) });
+    expect(unauth.status).toBe(401);
+    const refused = await POST(apiRequest("POST", "/api/v1/usage", { key: secret }), { params: Promise.resolve({}) });
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get("allow")).toBe("GET, HEAD");
+    expect((await refused.json()).error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
   it("fallback routes authenticate first, then 404", async () => {
     const world = fakeWorld();
     const { secret } = world.addKey({ kind: "DIRECT" });

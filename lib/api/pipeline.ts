@@ -21,6 +21,8 @@ export type RouteSpec = {
   body?: z.ZodType;
   params?: z.ZodType;
   status?: number;
+  /** When `resource` is null: the error to answer after admission (default 404 NOT_FOUND). */
+  refuse?: (method: string, path: string) => ApiError;
   /** Builds the `Location` header from the result's `id`. */
   location?: (id: string) => string;
 };
@@ -79,7 +81,7 @@ async function handle(request: Request, rawParams: RawParams, spec: RouteSpec, h
   const method = request.method.toUpperCase();
   const url = new URL(request.url);
   const { key, resolved } = await admit(request, spec.resource, deps, headers, caller);
-  if (!spec.resource) throw notFound(`No API endpoint at ${method} ${url.pathname}`);
+  if (!spec.resource) throw spec.refuse?.(method, url.pathname) ?? notFound(`No API endpoint at ${method} ${url.pathname}`);
   const idempotencyKey = idempotencyKeyOf(method, request.headers);
   const rawBody = method === "GET" || method === "HEAD" ? "" : await readBody(request);
   const db = await deps.getDb();

@@ -3,7 +3,6 @@ import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
 import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "../deps";
-import { ApiError } from "../errors";
 import { authenticate } from "./authenticate";
 import { authorize } from "./authorize";
 import { rateLimit } from "./rate-limit";
@@ -23,7 +22,7 @@ export async function admit(
   headers: Headers,
   caller: Caller,
 ): Promise<{ key: KeyRecord; resolved: ResolvedTenant }> {
-  let failure: ApiError | null = null;
+  let failure: unknown = null;
   try {
     caller.key = await authenticate(request.headers, deps.lookupKey, deps.keyCache);
     caller.resolved = await resolveTenant(
@@ -33,13 +32,13 @@ export async function admit(
       deps.partnershipCache,
     );
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error; // e.g. database down → 503; nothing to count
+    // Counted anyway (per IP / key owner), so failures carry rate-limit headers and guessing is limited.
     failure = error;
   }
   const identity = rateLimitIdentity(caller.key, caller.resolved?.tenant.id ?? null, deps.clientIp(request.headers));
   await rateLimit(await deps.limiter(), identity, headers);
   const { key, resolved } = caller;
-  if (failure || !key || !resolved) throw failure ?? new Error("admit: caller not resolved");
+  if (failure !== null || !key || !resolved) throw failure ?? new Error("admit: caller not resolved");
   if (resource) authorize(request.method, resource, key.scopes, resolved.grantedScopes);
   return { key, resolved };
 }

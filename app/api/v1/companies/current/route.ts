@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 
 /** The tenant this request acts for (the key's company, or the vendor's Klau-Tenant-Id). */
 export const GET = defineRoute({ resource: "companies" }, ({ tenant }) => ({
@@ -7,3 +7,5 @@ export const GET = defineRoute({ resource: "companies" }, ({ tenant }) => ({
   parentId: tenant.parentId,
   isDivision: tenant.parentId !== null,
 }));
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
