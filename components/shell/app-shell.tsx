@@ -31,7 +31,7 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <aside className="flex flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:border-r md:border-b-0">
+      <aside className="flex flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:h-screen md:w-72 md:shrink-0 md:border-r md:border-b-0">
         <div className="flex h-14 items-center px-5">
           <Logo label={area} />
         </div>

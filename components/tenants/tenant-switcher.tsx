@@ -13,7 +13,9 @@ export type SwitcherTenant = { id: string; name: string; parentId: string | null
 function TenantLabel({ tenant, parentName }: { tenant: SwitcherTenant; parentName?: string }) {
   return (
     <span className="min-w-0 text-left">
-      <span className="block truncate text-sm font-medium text-zinc-900">{tenant.name}</span>
+      <span className="block truncate text-sm font-medium text-zinc-900" title={tenant.name}>
+        {tenant.name}
+      </span>
       <span className="block truncate text-xs text-zinc-500">
         {tenant.parentId ? `Division${parentName ? ` of ${parentName}` : ""}` : "Company"}
       </span>
@@ -59,7 +61,7 @@ export function TenantSwitcher({ current, tenants }: { current: SwitcherTenant; 
         <DropdownMenu.Content
           align="start"
           sideOffset={6}
-          className="z-50 w-(--radix-dropdown-menu-trigger-width) min-w-60 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
+          className="z-50 w-(--radix-dropdown-menu-trigger-width) min-w-72 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
         >
           <DropdownMenu.Label className="px-2.5 py-1.5 text-xs font-medium text-zinc-500">
             Switch company or division
