@@ -27,6 +27,12 @@ export async function createLimiter(
     const { Redis } = await import("ioredis");
     const storeClient = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     storeClient.on("error", () => undefined); // reported via the insurance path; avoid unhandled 'error'
+    // Without an offline queue, commands sent before the connection is up fail over to the insurance
+    // limiter (per-process counts): wait for it (bounded) so counting starts in Redis.
+    await new Promise<void>((resolve) => {
+      storeClient.once("ready", () => resolve());
+      setTimeout(resolve, 3_000).unref();
+    });
     return { limiter: new RateLimiterRedis({ ...base, storeClient, insuranceLimiter }), kind };
   }
   if (kind === "postgres" && env.DATABASE_URL) {
