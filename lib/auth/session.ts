@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type AccessibleTenant, assertTenantAccess, listAccessibleTenants } from "@/lib/tenancy/access";
 import { loginPath } from "./callback-url";
-import { homePathFor } from "./home";
+import { homePathFor, tenantHome } from "./home";
 import { loadSessionUser, type SessionUser } from "./user";
 
 export type { SessionUser } from "./user";
@@ -37,10 +37,13 @@ export async function getHomePath(user: SessionUser): Promise<string | null> {
   return homePathFor(user, user.isOperator || user.vendor ? [] : await getAccessibleTenants(user.id));
 }
 
-/** The user and their role in `tenantId`; a tenant they cannot see renders the 404 page. */
+/**
+ * The user and their role in `tenantId`; a tenant they cannot see renders the 404 page. Signed out
+ * (the proxy normally catches that first) → /login, then back to the tenant's developer settings.
+ */
 export const requireTenantAccess = cache(
-  async (tenantId: string, returnTo?: string): Promise<{ user: SessionUser; tenant: AccessibleTenant }> => {
-    const user = await requireUser(returnTo);
+  async (tenantId: string): Promise<{ user: SessionUser; tenant: AccessibleTenant }> => {
+    const user = await requireUser(tenantHome(tenantId));
     try {
       return { user, tenant: await assertTenantAccess(await getDb(), user, tenantId) };
     } catch (error) {
