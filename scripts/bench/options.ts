@@ -37,7 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
 }
 
-export type Machine = { cores: number; cpu: string; node: string; platform: string; loadAverage: string };
+export type Machine = { cores: number; cpu: string; node: string; platform: string; loadAverage: string; busy: boolean };
 
 export function machine(): Machine {
   const list = cpus();
@@ -49,5 +49,7 @@ export function machine(): Machine {
     loadAverage: loadavg()
       .map((n) => n.toFixed(2))
       .join(" / "),
+    // More runnable work than half the cores before we start: other processes will skew the figures.
+    busy: (loadavg()[0] ?? 0) > list.length / 2,
   };
 }
