@@ -29,6 +29,10 @@ function buildIsStale() {
   return Math.max(...sources, ...configs) > built;
 }
 
+if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+  console.error("AUTH_SECRET must be set when DATABASE_URL is used (e.g. export AUTH_SECRET=$(openssl rand -base64 32)).");
+  process.exit(1);
+}
 ensureInstalled();
 generatePrismaClient();
 if (buildIsStale()) {
