@@ -93,10 +93,12 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
   }
 }
 
+/** The database being benched and the payload folder, removed on interruption too. */
+let current: BenchDatabase | null = null;
+const workDir = mkdtempSync(path.join(tmpdir(), "klau-bench-work-"));
+
 async function main(options: BenchOptions): Promise<void> {
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
-  const workDir = mkdtempSync(path.join(tmpdir(), "klau-bench-work-"));
-  const databases = [embeddedDatabase(), ...(options.postgresUrl ? [postgresDatabase(options.postgresUrl)] : [])];
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
   const machineAtStart = machine();
@@ -106,7 +108,11 @@ async function main(options: BenchOptions): Promise<void> {
       buildApp();
     }
     let rawDone = false;
-    for (const database of databases) {
+    const pgUrl = options.postgresUrl;
+    const databases = [embeddedDatabase, ...(pgUrl ? [() => postgresDatabase(pgUrl)] : [])];
+    for (const create of databases) {
+      const database = create();
+      current = database;
       try {
         const { rows: appRows, payload } = await benchApp(database, load, workDir);
         rows.push(...appRows);
@@ -120,6 +126,7 @@ async function main(options: BenchOptions): Promise<void> {
         log(`${database.label}: per-step costs`);
         steps.push(runStepCosts(database));
       } finally {
+        current = null;
         await database.cleanup();
       }
     }
@@ -134,7 +141,12 @@ async function main(options: BenchOptions): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping the bench servers`);
-    void stopAll().finally(() => process.exit(130));
+    void stopAll()
+      .then(() => current?.cleanup())
+      .finally(() => {
+        rmSync(workDir, { recursive: true, force: true });
+        process.exit(130);
+      });
   });
 }
 
