@@ -24,10 +24,10 @@ export default defineConfig({
           environment: "node",
           include: ["**/*.int.test.ts"],
           exclude,
-          // Each file gets a fresh database; PGlite boots in ~1 s, so allow for it.
+          globalSetup: ["lib/db/vitest-global-setup.ts"],
+          // Each file gets a fresh database (own PGlite, or own PostgreSQL database), so files run in parallel.
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
     ],
