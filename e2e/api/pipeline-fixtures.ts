@@ -45,21 +45,26 @@ export async function setPartnershipStatus(id: string, status: PartnershipStatus
 }
 
 /**
- * Makes a key expired. The CLI cannot create an already-expired key, so this is possible only when
- * the tests run on PostgreSQL (the spec can reach the database); returns false on the embedded one.
+ * Runs SQL on the e2e database when the tests run on PostgreSQL (DATABASE_URL set for the workers);
+ * returns false on the embedded database, which only the app may open.
  */
-export async function expireKey(id: string): Promise<boolean> {
+export async function onDatabase(work: (client: import("pg").Client) => Promise<unknown>): Promise<boolean> {
   const url = process.env.DATABASE_URL;
   if (!url) return false;
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`UPDATE "ApiKey" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await work(client);
   } finally {
     await client.end();
   }
   return true;
+}
+
+/** Makes a key expired (the CLI cannot create an already-expired key); PostgreSQL runs only. */
+export function expireKey(id: string): Promise<boolean> {
+  return onDatabase((client) => client.query(`UPDATE "ApiKey" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [id]));
 }
 
 /** A made-up client address, so unauthenticated requests of one test get their own IP bucket. */

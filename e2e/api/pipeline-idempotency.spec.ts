@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
-import { auth, newCompany, newKey } from "./pipeline-fixtures";
+import { requestFingerprint } from "@/lib/idempotency/fingerprint";
+import { auth, newCompany, newKey, onDatabase } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
 // Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
 test.describe.configure({ timeout: 180_000 });
 
 let key: string;
+let company: string;
 
 test.beforeAll(async () => {
-  key = (await newKey({ company: await newCompany("Idempotency") }, ["read:all", "write:all"])).key;
+  company = await newCompany("Idempotency");
+  key = (await newKey({ company }, ["read:all", "write:all"])).key;
 });
 
 async function customersNamed(request: APIRequestContext, name: string): Promise<number> {
@@ -25,21 +28,44 @@ async function customersNamed(request: APIRequestContext, name: string): Promise
 }
 
 test.describe("idempotency", () => {
-  test("50 concurrent identical POSTs create exactly one row", async ({ request }) => {
+  test("50 concurrent identical POSTs create exactly one row", async ({ request, baseURL }) => {
     const name = `Concurrent ${randomUUID()}`;
     const idem = randomUUID();
+    // Plain fetch: one connection per request, so the 50 really are in flight together.
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => request.post("/api/v1/customers", { headers: auth(key, { "idempotency-key": idem }), data: { name } })),
+      Array.from({ length: 50 }, () =>
+        fetch(`${baseURL}/api/v1/customers`, {
+          method: "POST",
+          headers: { ...auth(key, { "idempotency-key": idem }), "content-type": "application/json" },
+          body: JSON.stringify({ name }),
+        }),
+      ),
     );
-    const executed = responses.filter((r) => r.status() === 201 && r.headers()["x-idempotency-hit"] === undefined);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    const executed = responses.filter((r) => r.status === 201 && r.headers.get("x-idempotency-hit") === null);
     expect(executed).toHaveLength(1);
-    for (const response of responses) {
-      if (response.status() === 201) continue;
-      await expectApiError(response, 409, "IDEMPOTENCY_KEY_IN_USE");
-    }
-    const replays = responses.filter((r) => r.headers()["x-idempotency-hit"] === "true");
-    const original = await executed[0]?.text();
-    for (const replay of replays) expect(await replay.text()).toBe(original);
+    const original = bodies[responses.indexOf(executed[0] as Response)];
+    let inFlight = 0;
+    let replays = 0;
+    responses.forEach((response, i) => {
+      if (response === executed[0]) return;
+      if (response.status === 409) {
+        inFlight++;
+        const error = JSON.parse(bodies[i] ?? "{}").error;
+        expect(error.code).toBe("IDEMPOTENCY_KEY_IN_USE");
+        expect(error.requestId).toBe(response.headers.get("x-request-id"));
+      } else {
+        replays++;
+        expect(response.status).toBe(201);
+        expect(response.headers.get("x-idempotency-hit")).toBe("true");
+        expect(bodies[i]).toBe(original);
+      }
+    });
+    // While the winner runs, the others find its unfinished record (409); any that arrive after it
+    // finished get the replay. Which of the two happens is timing; the in-flight case is pinned
+    // down deterministically below.
+    test.info().annotations.push({ type: "in-flight / replays", description: `${inFlight} / ${replays}` });
+    expect(inFlight + replays).toBe(49);
     expect(await customersNamed(request, name)).toBe(1);
   });
 
@@ -74,6 +100,31 @@ test.describe("idempotency", () => {
     const otherKey = (await newKey({ company: await newCompany("Idempotency other") }, ["write:all"])).key;
     const elsewhere = await request.post("/api/v1/customers", { headers: auth(otherKey, { "idempotency-key": idem }), data: { name: "" } });
     expect(elsewhere.headers()["x-idempotency-hit"]).toBeUndefined();
+  });
+
+  test("the same key while the first request is still running → 409 IDEMPOTENCY_KEY_IN_USE", async ({ request }) => {
+    const idem = `inflight-${randomUUID()}`;
+    const body = JSON.stringify({ name: "In flight" });
+    // An unfinished record is exactly what a request holds while it runs. Written straight into
+    // the database, so it stays "running" for as long as the test needs (PostgreSQL runs only).
+    const held = await onDatabase((client) =>
+      client.query(
+        `INSERT INTO "IdempotencyRecord" (id, identity, "tenantId", key, fingerprint, "expiresAt")
+         VALUES ($1, $2, $3, $4, $5, now() + interval '1 day')`,
+        [randomUUID(), `company:${company}`, company, idem, requestFingerprint("POST", "/api/v1/customers", body)],
+      ),
+    );
+    test.skip(!held, "needs PostgreSQL (TEST_DATABASE_URL) to hold a request in flight; unit tests cover it too");
+    const headers = auth(key, { "idempotency-key": idem, "content-type": "application/json" });
+    const busy = await request.post("/api/v1/customers", { headers, data: Buffer.from(body) });
+    await expectApiError(busy, 409, "IDEMPOTENCY_KEY_IN_USE");
+    expect(busy.headers()["retry-after"]).toBe("1");
+    // A different request under the same key is still a misuse, running or not.
+    await expectApiError(
+      await request.post("/api/v1/customers", { headers, data: Buffer.from(JSON.stringify({ name: "Other" })) }),
+      422,
+      "IDEMPOTENCY_KEY_REUSED",
+    );
   });
 
   test("an invalid Idempotency-Key → 400", async ({ request }) => {
