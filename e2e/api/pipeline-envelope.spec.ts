@@ -43,7 +43,7 @@ test.describe("envelope, request id and errors", () => {
 
   test("unknown resource paths → 401 before authentication, 404 NOT_FOUND after (never 500)", async ({ request }) => {
     const ip = { "x-forwarded-for": randomIp() };
-    for (const path of ["/api/v1/billing", "/api/v1/reports/daily", "/api/v1/not-a-resource", "/api/v1/jobs/x/y/z"]) {
+    for (const path of ["/api/v1", "/api/v1/billing", "/api/v1/reports/daily", "/api/v1/not-a-resource", "/api/v1/jobs/x/y/z"]) {
       await expectApiError(await request.get(path, { headers: ip }), 401, "UNAUTHORIZED");
       await expectApiError(await request.get(path, { headers: auth(key) }), 404, "NOT_FOUND");
       await expectApiError(await request.post(path, { headers: auth(key), data: {} }), 404, "NOT_FOUND");
@@ -55,6 +55,12 @@ test.describe("envelope, request id and errors", () => {
     const response = await request.post("/api/v1/companies/current", { headers: auth(key), data: {} });
     await expectApiError(response, 405, "METHOD_NOT_ALLOWED");
     expect(response.headers().allow).toBe("GET, HEAD");
+    const onCollection = await request.put("/api/v1/jobs", { headers: auth(key), data: {} });
+    await expectApiError(onCollection, 405, "METHOD_NOT_ALLOWED");
+    expect(onCollection.headers().allow).toBe("GET, POST, HEAD");
+    const onItem = await request.post("/api/v1/drivers/00000000-0000-4000-8000-000000000000", { headers: auth(key), data: {} });
+    await expectApiError(onItem, 405, "METHOD_NOT_ALLOWED");
+    expect(onItem.headers().allow).toBe("GET, PATCH, DELETE, HEAD");
     await expectApiError(await request.delete("/api/v1/usage", { headers: { "x-forwarded-for": randomIp() } }), 401, "UNAUTHORIZED");
   });
 

@@ -5,7 +5,7 @@ import { openApiDocument } from "./document";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 /** Not part of the API surface: the fallback 404 and the document itself. */
-const UNDOCUMENTED = new Set(["/api/v1/{...rest}", "/api/v1/openapi.json"]);
+const UNDOCUMENTED = new Set(["/api/v1/", "/api/v1/{...rest}", "/api/v1/openapi.json"]);
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createDispatchBody, listDispatchesQuery } from "@/lib/hauling/dispatches/schemas";
 import { createDispatch, listDispatches } from "@/lib/hauling/dispatches/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "dispatches", body: createDispatchBody, status: 201, location: (id) => `/api/v1/dispatches/${id}` },
   ({ db, tenant, body }) => createDispatch(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

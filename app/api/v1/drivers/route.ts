@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createDriverBody, listDriversQuery } from "@/lib/hauling/drivers/schemas";
 import { createDriver, listDrivers } from "@/lib/hauling/drivers/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "drivers", body: createDriverBody, status: 201, location: (id) => `/api/v1/drivers/${id}` },
   ({ db, tenant, body }) => createDriver(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createDumpSiteBody, listDumpSitesQuery } from "@/lib/hauling/dump-sites/schemas";
 import { createDumpSite, listDumpSites } from "@/lib/hauling/dump-sites/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "dump-sites", body: createDumpSiteBody, status: 201, location: (id) => `/api/v1/dump-sites/${id}` },
   ({ db, tenant, body }) => createDumpSite(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

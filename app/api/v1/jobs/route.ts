@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createJobBody, listJobsQuery } from "@/lib/hauling/jobs/schemas";
 import { createJob, listJobs } from "@/lib/hauling/jobs/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "jobs", body: createJobBody, status: 201, location: (id) => `/api/v1/jobs/${id}` },
   ({ db, tenant, body }) => createJob(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

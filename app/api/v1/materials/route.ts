@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createMaterialBody, listMaterialsQuery } from "@/lib/hauling/materials/schemas";
 import { createMaterial, listMaterials } from "@/lib/hauling/materials/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "materials", body: createMaterialBody, status: 201, location: (id) => `/api/v1/materials/${id}` },
   ({ db, tenant, body }) => createMaterial(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

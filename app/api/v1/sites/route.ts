@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createSiteBody, listSitesQuery } from "@/lib/hauling/sites/schemas";
 import { createSite, listSites } from "@/lib/hauling/sites/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "sites", body: createSiteBody, status: 201, location: (id) => `/api/v1/sites/${id}` },
   ({ db, tenant, body }) => createSite(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createTruckBody, listTrucksQuery } from "@/lib/hauling/trucks/schemas";
 import { createTruck, listTrucks } from "@/lib/hauling/trucks/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "trucks", body: createTruckBody, status: 201, location: (id) => `/api/v1/trucks/${id}` },
   ({ db, tenant, body }) => createTruck(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

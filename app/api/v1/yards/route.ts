@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { paginated } from "@/lib/api/pagination";
 import { createYardBody, listYardsQuery } from "@/lib/hauling/yards/schemas";
 import { createYard, listYards } from "@/lib/hauling/yards/service";
@@ -12,3 +12,5 @@ export const POST = defineRoute(
   { resource: "yards", body: createYardBody, status: 201, location: (id) => `/api/v1/yards/${id}` },
   ({ db, tenant, body }) => createYard(db, tenant.id, body),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateCustomerBody } from "@/lib/hauling/customers/schemas";
 import { deleteCustomer, getCustomer, updateCustomer } from "@/lib/hauling/customers/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "customers", params: idParams, body
 export const DELETE = defineRoute({ resource: "customers", params: idParams }, ({ db, tenant, params }) =>
   deleteCustomer(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

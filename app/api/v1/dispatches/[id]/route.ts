@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateDispatchBody } from "@/lib/hauling/dispatches/schemas";
 import { deleteDispatch, getDispatch, updateDispatch } from "@/lib/hauling/dispatches/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "dispatches", params: idParams, bod
 export const DELETE = defineRoute({ resource: "dispatches", params: idParams }, ({ db, tenant, params }) =>
   deleteDispatch(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

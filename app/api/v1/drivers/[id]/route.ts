@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateDriverBody } from "@/lib/hauling/drivers/schemas";
 import { deleteDriver, getDriver, updateDriver } from "@/lib/hauling/drivers/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "drivers", params: idParams, body: 
 export const DELETE = defineRoute({ resource: "drivers", params: idParams }, ({ db, tenant, params }) =>
   deleteDriver(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

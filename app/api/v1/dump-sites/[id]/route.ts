@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateDumpSiteBody } from "@/lib/hauling/dump-sites/schemas";
 import { deleteDumpSite, getDumpSite, updateDumpSite } from "@/lib/hauling/dump-sites/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "dump-sites", params: idParams, bod
 export const DELETE = defineRoute({ resource: "dump-sites", params: idParams }, ({ db, tenant, params }) =>
   deleteDumpSite(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

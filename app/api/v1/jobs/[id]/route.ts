@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateJobBody } from "@/lib/hauling/jobs/schemas";
 import { deleteJob, getJob, updateJob } from "@/lib/hauling/jobs/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "jobs", params: idParams, body: upd
 export const DELETE = defineRoute({ resource: "jobs", params: idParams }, ({ db, tenant, params }) =>
   deleteJob(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

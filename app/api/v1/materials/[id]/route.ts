@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateMaterialBody } from "@/lib/hauling/materials/schemas";
 import { deleteMaterial, getMaterial, updateMaterial } from "@/lib/hauling/materials/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "materials", params: idParams, body
 export const DELETE = defineRoute({ resource: "materials", params: idParams }, ({ db, tenant, params }) =>
   deleteMaterial(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateSiteBody } from "@/lib/hauling/sites/schemas";
 import { deleteSite, getSite, updateSite } from "@/lib/hauling/sites/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "sites", params: idParams, body: up
 export const DELETE = defineRoute({ resource: "sites", params: idParams }, ({ db, tenant, params }) =>
   deleteSite(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateTruckBody } from "@/lib/hauling/trucks/schemas";
 import { deleteTruck, getTruck, updateTruck } from "@/lib/hauling/trucks/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "trucks", params: idParams, body: u
 export const DELETE = defineRoute({ resource: "trucks", params: idParams }, ({ db, tenant, params }) =>
   deleteTruck(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -1,4 +1,4 @@
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
 import { updateYardBody } from "@/lib/hauling/yards/schemas";
 import { deleteYard, getYard, updateYard } from "@/lib/hauling/yards/service";
 import { idParams } from "@/lib/hauling/shared/ids";
@@ -12,3 +12,5 @@ export const PATCH = defineRoute({ resource: "yards", params: idParams, body: up
 export const DELETE = defineRoute({ resource: "yards", params: idParams }, ({ db, tenant, params }) =>
   deleteYard(db, tenant.id, params.id),
 );
+
+export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);
