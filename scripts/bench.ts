@@ -11,10 +11,12 @@ import { type LoadOptions, measure } from "./bench/load";
 import { buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
-import { API_DIRECT, API_VENDOR, BARE, RAW, type Row, writeReport } from "./bench/report";
+import { API_DIRECT, API_VENDOR, BARE, PIPELINE_DIRECT, PIPELINE_VENDOR, RAW, type Row, writeReport } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
+/** The same pipeline and query string, with a handler that returns the recorded page (no database query). */
+const PIPELINE_PATH = "/api/bench/pipeline?date=2026-03-15";
 
 async function fetchPayload(url: string, headers: Record<string, string>): Promise<string> {
   // Retried on network errors: a keep-alive socket the server closed while a synchronous CLI call
@@ -43,7 +45,7 @@ function summary(row: Row): string {
   return `${row.target}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${failures}`;
 }
 
-/** bare route, API with a direct key, API with a vendor key — all on one `next start` of one database. */
+/** bare route, the pipeline without a query and the real jobs endpoint (direct and vendor key) — all on one `next start` of one database. */
 async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string }> {
   const rows: Row[] = [];
   const payloadFile = path.join(workDir, `payload-${database.env.DATABASE_URL ? "pg" : "embedded"}.json`);
@@ -60,9 +62,14 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
     if ((await fetchPayload(`${base}${JOBS_PATH}`, vendor)) !== payload) throw new Error("vendor and direct responses differ");
     writeFileSync(payloadFile, payload);
     if ((await fetchPayload(`${base}/api/bench/bare`, {})) !== payload) throw new Error("bare route does not serve the payload");
+    for (const headers of [direct, vendor]) {
+      if ((await fetchPayload(`${base}${PIPELINE_PATH}`, headers)) !== payload) throw new Error("the pipeline route does not serve the payload's bytes");
+    }
     log(`${database.label}: payload ${Buffer.byteLength(payload)} bytes from GET ${JOBS_PATH}`);
     const targets = [
       { target: BARE, url: `${base}/api/bench/bare`, headers: {} },
+      { target: PIPELINE_DIRECT, url: `${base}${PIPELINE_PATH}`, headers: direct },
+      { target: PIPELINE_VENDOR, url: `${base}${PIPELINE_PATH}`, headers: vendor },
       { target: API_DIRECT, url: `${base}${JOBS_PATH}`, headers: direct },
       { target: API_VENDOR, url: `${base}${JOBS_PATH}`, headers: vendor },
     ];

@@ -1,9 +1,10 @@
 // Per-request cost of single pipeline steps, measured in isolation with the app's own modules.
 // Run by the bench (run-step-costs.ts) against a seeded bench database that no server holds open;
 // prints one JSON line: [{ step, us }].
+import pg from "pg";
 import { findKeyByHash } from "@/lib/api/lookups";
 import { TtlCache } from "@/lib/api/ttl-cache";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { disconnectDb, getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
 import { listJobs } from "@/lib/hauling/jobs/service";
@@ -12,10 +13,23 @@ import { checkKeyFormat, generateApiKey, hashKey } from "@/lib/keys/format";
 import { type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { consumePoint } from "@/lib/ratelimit/limit";
 import { createLimiter } from "@/lib/ratelimit/store";
+import { JOBS_DAY_SQL, jobsDayParams } from "./jobs-sql";
 import { timeAsync, timeSync } from "./timing";
 
 const FAST = 100_000;
 const DB = 200;
+
+/** The jobs SQL on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
+async function onBareDriver(params: unknown[]): Promise<{ step: string; us: number }[]> {
+  const { target } = await openedDatabase();
+  if (target.kind !== "postgres") return [];
+  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  try {
+    return [{ step: "same SQL on the bare driver (node-postgres, no Prisma)", us: await timeAsync(DB, () => pool.query(JOBS_DAY_SQL, params)) }];
+  } finally {
+    await pool.end();
+  }
+}
 
 async function main(): Promise<void> {
   const db = await getDb();
@@ -33,6 +47,7 @@ async function main(): Promise<void> {
   const limiter = { policy: { points: 1_000_000_000, windowSeconds: 900 }, ...(await createLimiter({ points: 1_000_000_000, windowSeconds: 900 })) };
   const query = listJobsQuery.parse({ date: "2026-03-15" });
   const page = await listJobs(db, tenantId, query);
+  const sqlParams = jobsDayParams(tenantId, "2026-03-15");
 
   const steps = [
     { step: "key format + CRC32 checksum", us: timeSync(FAST, () => checkKeyFormat(key.secret)) },
@@ -42,6 +57,8 @@ async function main(): Promise<void> {
     { step: "rate limiter: consume one point", us: await timeAsync(FAST / 10, () => consumePoint(limiter, `company:${tenantId}`)) },
     { step: "query parse (zod) for ?date=2026-03-15", us: timeSync(FAST / 10, () => listJobsQuery.parse({ date: "2026-03-15" })) },
     { step: `jobs query: listJobs for one day (${page.items.length} jobs)`, us: await timeAsync(DB, () => listJobs(db, tenantId, query)) },
+    { step: "same SQL through Prisma ($queryRawUnsafe, no row mapping by the client)", us: await timeAsync(DB, () => db.$queryRawUnsafe(JOBS_DAY_SQL, ...sqlParams)) },
+    ...(await onBareDriver(sqlParams)),
     { step: "JSON serialization of that page", us: timeSync(FAST / 10, () => JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } })) },
   ];
   await db.apiKey.delete({ where: { id: created.id } });

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { benchEnabled, notFound, payloadBytes } from "../payload";
 
 /**
  * Benchmark baseline only (`npm run bench`): the cheapest possible Next route handler, serving the
@@ -7,26 +7,10 @@ import { readFile } from "node:fs/promises";
  */
 export const dynamic = "force-dynamic";
 
-let payload: Promise<Uint8Array<ArrayBuffer>> | undefined;
-
-function notFound(): Response {
-  return Response.json({ error: { code: "NOT_FOUND", message: "Not found" } }, { status: 404 });
-}
-
 export async function GET(): Promise<Response> {
-  const file = process.env.KLAU_BENCH_PAYLOAD;
-  if (process.env.KLAU_BENCH !== "1" || !file) return notFound();
-  // Read once; a failed read is not cached, so the bench can write the file after start-up.
-  payload ??= readFile(file).then(
-    (bytes) => new Uint8Array(bytes),
-    (error: unknown) => {
-      payload = undefined;
-      throw error;
-    },
-  );
+  if (!benchEnabled()) return notFound();
   try {
-    const body = await payload;
-    return new Response(body, { headers: { "content-type": "application/json" } });
+    return new Response(await payloadBytes(), { headers: { "content-type": "application/json" } });
   } catch {
     return notFound();
   }

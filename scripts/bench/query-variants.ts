@@ -1,0 +1,80 @@
+// Investigation tool (not run by `npm run bench`): what one `GET /api/v1/jobs?date=…` query costs
+// through Prisma 7 versus the same SQL on the bare driver, and how throughput under concurrency
+// depends on the pool size. Needs a migrated, seeded database that no server holds open:
+//   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/query-variants.ts   (or KLAU_DATA_DIR=…)
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { disconnectDb, getDb, openedDatabase } from "@/lib/db/client";
+import { DEMO } from "@/lib/db/demo";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
+import { listJobs } from "@/lib/hauling/jobs/service";
+import { fromDay } from "@/lib/hauling/shared/dates";
+import { JOBS_DAY_SQL as SQL } from "./jobs-sql";
+import { timeAsync } from "./timing";
+
+const N = 500;
+const tenantId = DEMO.companies.north.id;
+const day = fromDay("2026-03-15");
+/** Requests/s with `concurrency` loops issuing `fn` back to back for `ms`. */
+async function throughput(concurrency: number, ms: number, fn: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const until = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await fn();
+        count++;
+      }
+    }),
+  );
+  return (count * 1000) / ms;
+}
+
+async function main(): Promise<void> {
+  const opened = await openedDatabase();
+  const db = await getDb();
+  const query = listJobsQuery.parse({ date: "2026-03-15" });
+  const select = { id: true, customerId: true, siteId: true, materialId: true, serviceDate: true, type: true, status: true, containerSize: true, notes: true, createdAt: true, updatedAt: true } as const;
+  const out: Record<string, number> = {};
+  out["listJobs (Prisma findMany, all columns)"] = await timeAsync(N, () => listJobs(db, tenantId, query));
+  out["findMany, same where, select 11 columns"] = await timeAsync(N, () =>
+    db.job.findMany({ where: { AND: [{ serviceDate: { equals: day }, companyId: tenantId }, {}] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26, select }),
+  );
+  out["findMany, flat where (no AND wrapper)"] = await timeAsync(N, () =>
+    db.job.findMany({ where: { serviceDate: day, companyId: tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26 }),
+  );
+  out["$queryRawUnsafe, same SQL"] = await timeAsync(N, () => db.$queryRawUnsafe(SQL, day, tenantId, 26));
+  out["SELECT 1 through Prisma ($queryRawUnsafe)"] = await timeAsync(N, () => db.$queryRawUnsafe("SELECT 1"));
+  const target = opened.target;
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    out["same SQL on the bare pg driver"] = await timeAsync(N, () => pool.query(SQL, [day, tenantId, 26]));
+    out["SELECT 1 on the bare pg driver"] = await timeAsync(N, () => pool.query("SELECT 1"));
+    out["throughput req/s: bare pg, pool 10, 16 concurrent"] = await throughput(16, 3000, () => pool.query(SQL, [day, tenantId, 26]));
+    await pool.end();
+    for (const max of [2, 4, 10, 20]) {
+      const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) });
+      await throughput(16, 500, () => listJobs(client, tenantId, query));
+      out[`throughput req/s: listJobs, pool ${max}, 16 concurrent`] = await throughput(16, 3000, () => listJobs(client, tenantId, query));
+      await client.$disconnect();
+    }
+  } else {
+    out["throughput req/s: listJobs, 16 concurrent"] = await throughput(16, 3000, () => listJobs(db, tenantId, query));
+  }
+  for (const [name, value] of Object.entries(name2(out))) console.log(`${value.padStart(8)}  ${name}`);
+}
+
+function name2(out: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v < 10 ? v.toFixed(2) : v.toFixed(0)]));
+}
+
+main()
+  .then(() => disconnectDb())
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
