@@ -1,54 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "@/lib/errors";
 import { createCustomer } from "../customers/service";
 import { createMaterial } from "../materials/service";
 import { createSite } from "../sites/service";
-import { makeTenant } from "../testing/fixtures";
+import { withTwoTenants } from "../testing/fixtures";
 import { listJobsQuery } from "./schemas";
 import { createJob, getJob, listJobs, updateJob } from "./service";
 
-let testDb: TestDatabase;
-let db: Db;
-let north: string;
-let south: string;
+const t = withTwoTenants();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = testDb.db;
-  north = await makeTenant(db, "North");
-  south = await makeTenant(db, "South");
-});
-afterAll(async () => {
-  await testDb?.cleanup();
-});
-
-const list = (tenantId: string, query: Record<string, string>) => listJobs(db, tenantId, listJobsQuery.parse(query));
+const list = (tenantId: string, query: Record<string, string>) => listJobs(t.db, tenantId, listJobsQuery.parse(query));
 
 describe("jobs", () => {
   it("stores the service date as a calendar day and returns it as YYYY-MM-DD", async () => {
-    const job = await createJob(db, north, { serviceDate: "2026-12-31", type: "PICKUP", containerSize: 30 });
+    const job = await createJob(t.db, t.north, { serviceDate: "2026-12-31", type: "PICKUP", containerSize: 30 });
     expect(job).toMatchObject({ serviceDate: "2026-12-31", type: "PICKUP", status: "PENDING", containerSize: 30, customerId: null });
     expect(job.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect((await getJob(db, north, job.id)).serviceDate).toBe("2026-12-31");
+    expect((await getJob(t.db, t.north, job.id)).serviceDate).toBe("2026-12-31");
   });
 
   describe("filters", () => {
     let customerA: string;
     let customerB: string;
     beforeAll(async () => {
-      customerA = (await createCustomer(db, south, { name: "A" })).id;
-      customerB = (await createCustomer(db, south, { name: "B" })).id;
-      await createJob(db, south, { serviceDate: "2026-03-14", customerId: customerA });
-      await createJob(db, south, { serviceDate: "2026-03-15", customerId: customerA, status: "SCHEDULED" });
-      await createJob(db, south, { serviceDate: "2026-03-15", customerId: customerB });
-      await createJob(db, south, { serviceDate: "2026-03-16", customerId: customerB, status: "SCHEDULED" });
-      // Same date in another tenant: never part of south's results.
-      await createJob(db, north, { serviceDate: "2026-03-15" });
+      customerA = (await createCustomer(t.db, t.south, { name: "A" })).id;
+      customerB = (await createCustomer(t.db, t.south, { name: "B" })).id;
+      await createJob(t.db, t.south, { serviceDate: "2026-03-14", customerId: customerA });
+      await createJob(t.db, t.south, { serviceDate: "2026-03-15", customerId: customerA, status: "SCHEDULED" });
+      await createJob(t.db, t.south, { serviceDate: "2026-03-15", customerId: customerB });
+      await createJob(t.db, t.south, { serviceDate: "2026-03-16", customerId: customerB, status: "SCHEDULED" });
+      // Same date in another tenant: never part of t.south's results.
+      await createJob(t.db, t.north, { serviceDate: "2026-03-15" });
     });
 
-    const dates = async (query: Record<string, string>) => (await list(south, query)).items.map((j) => j.serviceDate).sort();
+    const dates = async (query: Record<string, string>) => (await list(t.south, query)).items.map((j) => j.serviceDate).sort();
 
     it("date= matches exactly that service date (the spec's example)", async () => {
       expect(await dates({ date: "2026-03-15" })).toEqual(["2026-03-15", "2026-03-15"]);
@@ -70,42 +55,42 @@ describe("jobs", () => {
 
   describe("references must belong to the tenant", () => {
     it("rejects another tenant's customer, site or material without saying whose they are", async () => {
-      const customer = await createCustomer(db, south, { name: "South only" });
-      const site = await createSite(db, south, { name: "South yard", address: "1 Main St" });
-      const material = await createMaterial(db, south, { name: "Concrete" });
-      const before = await db.job.count({ where: { companyId: north } });
+      const customer = await createCustomer(t.db, t.south, { name: "South only" });
+      const site = await createSite(t.db, t.south, { name: "South yard", address: "1 Main St" });
+      const material = await createMaterial(t.db, t.south, { name: "Concrete" });
+      const before = await t.db.job.count({ where: { companyId: t.north } });
       for (const [field, value] of [
         ["customerId", customer.id],
         ["siteId", site.id],
         ["materialId", material.id],
       ] as const) {
-        const attempt = createJob(db, north, { serviceDate: "2026-03-15", [field]: value });
+        const attempt = createJob(t.db, t.north, { serviceDate: "2026-03-15", [field]: value });
         await expect(attempt).rejects.toThrow(InvalidInputError);
         await expect(attempt).rejects.toThrow(`${field} does not match any`);
       }
-      expect(await db.job.count({ where: { companyId: north } })).toBe(before);
+      expect(await t.db.job.count({ where: { companyId: t.north } })).toBe(before);
     });
 
     it("an unknown id gets the same answer as a foreign one", async () => {
-      const attempt = createJob(db, north, { serviceDate: "2026-03-15", customerId: "00000000-0000-4000-8000-000000000000" });
+      const attempt = createJob(t.db, t.north, { serviceDate: "2026-03-15", customerId: "00000000-0000-4000-8000-000000000000" });
       await expect(attempt).rejects.toThrow("customerId does not match any customer of this company");
     });
 
     it("PATCH checks references too, and null clears them", async () => {
-      const mine = await createCustomer(db, north, { name: "Mine" });
-      const theirs = await createCustomer(db, south, { name: "Theirs" });
-      const job = await createJob(db, north, { serviceDate: "2026-03-15", customerId: mine.id });
-      await expect(updateJob(db, north, job.id, { customerId: theirs.id })).rejects.toThrow(InvalidInputError);
-      expect((await getJob(db, north, job.id)).customerId).toBe(mine.id);
-      expect((await updateJob(db, north, job.id, { customerId: null })).customerId).toBeNull();
+      const mine = await createCustomer(t.db, t.north, { name: "Mine" });
+      const theirs = await createCustomer(t.db, t.south, { name: "Theirs" });
+      const job = await createJob(t.db, t.north, { serviceDate: "2026-03-15", customerId: mine.id });
+      await expect(updateJob(t.db, t.north, job.id, { customerId: theirs.id })).rejects.toThrow(InvalidInputError);
+      expect((await getJob(t.db, t.north, job.id)).customerId).toBe(mine.id);
+      expect((await updateJob(t.db, t.north, job.id, { customerId: null })).customerId).toBeNull();
     });
   });
 
   it("the tenant comes from the caller, never from the body", async () => {
     // Even if a caller smuggled companyId past the schema, ownedBy() puts the tenant last.
-    const smuggled = { serviceDate: "2026-03-15", companyId: south } as unknown as Parameters<typeof createJob>[2];
-    const job = await createJob(db, north, smuggled);
-    const row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-    expect(row.companyId).toBe(north);
+    const smuggled = { serviceDate: "2026-03-15", companyId: t.south } as unknown as Parameters<typeof createJob>[2];
+    const job = await createJob(t.db, t.north, smuggled);
+    const row = await t.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row.companyId).toBe(t.north);
   });
 });
