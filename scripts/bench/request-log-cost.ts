@@ -1,0 +1,71 @@
+// Investigation tool (not run by `npm run bench`): Node CPU per logged request of the request-log
+// flush — today's Prisma `createMany` of a 200-row batch against one `INSERT … SELECT FROM unnest(…)`
+// of the same rows. Inserts and then deletes its own rows; needs a migrated database no server holds:
+//   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
+import { randomUUID } from "node:crypto";
+import { cpuUsage } from "node:process";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { DEMO } from "@/lib/db/demo";
+import type { RequestLogEntry } from "@/lib/request-log/buffer";
+import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+
+const PATH = "/bench/request-log-cost";
+const BATCH = 200;
+const ROUNDS = 30;
+
+const batch = (): RequestLogEntry[] =>
+  Array.from({ length: BATCH }, () => ({
+    apiKeyId: null,
+    companyId: DEMO.companies.north.id,
+    vendorId: null,
+    method: "GET",
+    path: PATH,
+    status: 200,
+    durationMs: 3,
+    requestId: randomUUID(),
+    createdAt: new Date(),
+  }));
+
+/** Mean wall time per batch and this process's CPU per logged row. */
+async function cost(label: string, insert: (rows: RequestLogEntry[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 5; i++) await insert(batch());
+  const rows = Array.from({ length: ROUNDS }, batch);
+  const started = performance.now();
+  const cpu0 = cpuUsage();
+  for (const r of rows) await insert(r);
+  const cpu = cpuUsage(cpu0);
+  const wall = (performance.now() - started) / ROUNDS;
+  console.log(`${label}: ${wall.toFixed(1)} ms per ${BATCH}-row batch, ${((cpu.user + cpu.system) / ROUNDS / BATCH).toFixed(0)} µs Node CPU per logged request`);
+}
+
+async function main(): Promise<void> {
+  const db = await getDb();
+  const writer = prismaRequestLogWriter(db);
+  await cost("Prisma createMany (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
+  await cost("INSERT … SELECT FROM unnest($1::text[], …)", (rows) =>
+    db.$executeRawUnsafe(
+      'INSERT INTO "ApiRequestLog" ("apiKeyId","companyId","vendorId","method","path","status","durationMs","requestId","createdAt") ' +
+        "SELECT * FROM unnest($1::text[],$2::text[],$3::text[],$4::text[],$5::text[],$6::int[],$7::int[],$8::text[],$9::timestamptz[])",
+      rows.map((r) => r.apiKeyId),
+      rows.map((r) => r.companyId),
+      rows.map((r) => r.vendorId),
+      rows.map((r) => r.method),
+      rows.map((r) => r.path),
+      rows.map((r) => r.status),
+      rows.map((r) => r.durationMs),
+      rows.map((r) => r.requestId),
+      rows.map((r) => r.createdAt.toISOString()),
+    ),
+  );
+  await db.apiRequestLog.deleteMany({ where: { path: PATH } });
+}
+
+main()
+  .then(() => disconnectDb())
+  .then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
