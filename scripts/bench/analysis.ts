@@ -1,4 +1,5 @@
 import { find, pct, rps, us, usPerRequest } from "./format";
+import { databaseKey, INVESTIGATION } from "./investigation";
 import { API_DIRECT, API_VENDOR, BARE, PIPELINE_DIRECT, PIPELINE_VENDOR, RAW, type Row, TARGET_RATIO } from "./report-types";
 import type { StepCosts } from "./run-step-costs";
 
@@ -76,8 +77,10 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   if (parts.length > 0) {
     lines.push(
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
-        `the other ≈ ${us(Math.max(0, gateway - known))} µs are the pipeline's per-request plumbing in Next (request id, \`Headers\` with ` +
-        "seven rate-limit/id headers, URL parsing, tenant and scope checks, request-log buffering, promise hops) and garbage collection under load.",
+        `the other ≈ ${us(Math.max(0, gateway - known))} µs are mostly the request-log flush — Prisma \`createMany\` batches, off the ` +
+        `request path but on the same Node thread, measured alone at ≈ ${INVESTIGATION.requestLogPrisma[databaseKey(database)]} µs of CPU per ` +
+        "logged request — and the pipeline's per-request plumbing (request id, seven rate-limit/id headers, URL parsing, tenant " +
+        "and scope checks, promise hops, garbage collection).",
     );
   }
   if (prisma !== undefined) {
@@ -108,5 +111,11 @@ export function analysis(rows: Row[], steps: StepCosts[]): string[] {
   const holds = databases(rows)
     .map((d) => whereTimeGoes(rows, d, steps.find((s) => s.database === d)))
     .filter((line): line is string => line !== null);
-  return ["### Targets", "", ...targetsTable(rows), "", "### What holds the API there", "", ...holds, ...ceiling(rows)];
+  return [
+    "### Targets",
+    "",
+    `Verdicts are per run: ratios of two consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
+    "",
+    ...targetsTable(rows),
+    "", "### What holds the API there", "", ...holds, ...ceiling(rows)];
 }

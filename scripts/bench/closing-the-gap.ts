@@ -1,15 +1,6 @@
 import { find, pct, rps, us, usPerRequest } from "./format";
+import { databaseKey, INVESTIGATION } from "./investigation";
 import { API_DIRECT, BARE, PIPELINE_DIRECT, type Row, TARGET_RATIO } from "./report-types";
-
-/**
- * Figures from the investigation scripts, which `npm run bench` does not run (they need a database no
- * server holds): `npx tsx scripts/bench/request-log-cost.ts` and `scripts/bench/query-variants.ts`
- * with DATABASE_URL or KLAU_DATA_DIR set. Measured on the same quiet 2-core machine as the bench.
- */
-const INVESTIGATION = {
-  requestLogPrisma: { pg: 254, pglite: 309 },
-  requestLogUnnest: { pg: 12, pglite: 45 },
-};
 
 /** Server time per request the API may add over the bare route and still serve 85 % of its throughput. */
 function budgets(rows: Row[]): string {
@@ -28,7 +19,7 @@ function gatewayWithCheaperLog(rows: Row[]): string {
     const bare = find(rows, database, BARE);
     const pipeline = find(rows, database, PIPELINE_DIRECT);
     if (!bare || !pipeline) continue;
-    const key = database.includes("PGlite") ? "pglite" : "pg";
+    const key = databaseKey(database);
     const saved = INVESTIGATION.requestLogPrisma[key] - INVESTIGATION.requestLogUnnest[key];
     const estimate = 1_000_000 / (usPerRequest(pipeline) - saved);
     parts.push(`${database} ${pct(rps(pipeline) / rps(bare))} → ≈ ${pct(estimate / rps(bare))}`);
@@ -53,12 +44,14 @@ export function closingTheGap(rows: Row[]): string[] {
   return [
     "### What would close the gap, and what we did",
     "",
-    `At 85 % of the bare route the API may add only ${budgets(rows)} of server time per request. The real endpoint ` +
-      "runs one database query per request and the bare route none. Even without Prisma, node-postgres sustains only " +
-      "≈ 6 000 of these queries per second with 16 concurrent callers (≈ 165 µs each, `scripts/bench/query-variants.ts`), " +
-      "which together with the gateway's own cost exceeds that budget: **no change to the query can bring " +
-      "`GET /api/v1/jobs` to 85 %** on this machine. " +
-      "The target is meaningful for the gateway, and that is where the remaining work is.",
+    `At 85 % of the bare route the API may add only ${budgets(rows)} of server time per request, for the gateway and the ` +
+      "query together. The real endpoint runs one database query per request and the bare route none, and the query alone " +
+      `exceeds that budget through Prisma: 16 concurrent callers get ≈ ${INVESTIGATION.listJobsPerSecond} \`listJobs\` calls/s ` +
+      `on PostgreSQL in every variant tried (≈ 350–430 µs each), against ≈ ${INVESTIGATION.bareDriverPerSecond}/s for the same ` +
+      "SQL on bare node-postgres (≈ 165 µs; `scripts/bench/query-variants.ts`). So **`GET /api/v1/jobs` cannot reach 85 % by " +
+      "tuning the query**; only raw driver access plus the gateway fix below could come near it on PostgreSQL, and on PGlite, " +
+      "where the SQL itself runs on the Node thread, nothing can. The target is meaningful for the gateway, and that is " +
+      "where the remaining work is.",
     "",
     `- **Gateway: batch the request log with one SQL statement (recommended, not done here).** The request log is written ` +
       `off the request path, but in the same Node process: Prisma's \`createMany\` of a 200-row batch costs ${prisma.pg} µs ` +
