@@ -114,7 +114,7 @@ export function analysis(rows: Row[], steps: StepCosts[]): string[] {
   return [
     "### Targets",
     "",
-    `Verdicts are per run: ratios of two consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
+    `Verdicts are per run: ratios of three consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
     "",
     ...targetsTable(rows),
     "", "### What holds the API there", "", ...holds, ...ceiling(rows)];
