@@ -107,12 +107,33 @@ function ceiling(rows: Row[]): string[] {
   ];
 }
 
+/** One plain sentence: which targets this run met, and the best and worst ratio of each kind. */
+function summary(rows: Row[]): string {
+  const ratios = (targets: string[]) =>
+    databases(rows).flatMap((d) => {
+      const bare = find(rows, d, BARE);
+      return targets.map((t) => find(rows, d, t)).flatMap((r) => (bare && r ? [rps(r) / rps(bare)] : []));
+    });
+  const gateway = ratios([PIPELINE_DIRECT, PIPELINE_VENDOR]);
+  const endpoint = ratios([API_DIRECT, API_VENDOR]);
+  const range = (list: number[]) => `${pct(Math.min(...list))}–${pct(Math.max(...list))}`;
+  const met = (list: number[]) => list.filter((r) => r >= TARGET_RATIO).length;
+  if (gateway.length === 0 || endpoint.length === 0) return "";
+  return (
+    `**In short:** the gateway without a query reaches ${range(gateway)} of the bare route (${met(gateway)} of ${gateway.length} ` +
+    `measurements meet ${pct(TARGET_RATIO)}); the real jobs endpoint reaches ${range(endpoint)} (${met(endpoint)} of ` +
+    `${endpoint.length}).`
+  );
+}
+
 export function analysis(rows: Row[], steps: StepCosts[]): string[] {
   const holds = databases(rows)
     .map((d) => whereTimeGoes(rows, d, steps.find((s) => s.database === d)))
     .filter((line): line is string => line !== null);
   return [
     "### Targets",
+    "",
+    summary(rows),
     "",
     `Verdicts are per run: ratios of three consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
     "",
