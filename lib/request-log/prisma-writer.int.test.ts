@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { RequestLogEntry } from "./buffer";
+import { prismaRequestLogWriter } from "./prisma-writer";
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb?.cleanup();
+});
+
+it("writes a batch with every column, nulls and the exact timestamps intact", async () => {
+  const company = await testDb.db.company.create({ data: { name: "Logged" } });
+  const at = new Date("2026-03-15T08:30:00.123Z");
+  const entries: RequestLogEntry[] = [
+    { apiKeyId: "key-1", companyId: company.id, vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 4, requestId: "req-1", createdAt: at },
+    { apiKeyId: null, companyId: null, vendorId: "vendor-1", method: "POST", path: "/api/v1/jobs?x='1'", status: 422, durationMs: 12, requestId: "req-2", createdAt: new Date(at.getTime() + 1) },
+  ];
+  await prismaRequestLogWriter(testDb.db).insert(entries);
+  const rows = await testDb.db.apiRequestLog.findMany({ orderBy: { requestId: "asc" } });
+  expect(rows.map(({ id: _id, ...row }) => row)).toEqual(entries);
+});
