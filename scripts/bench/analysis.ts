@@ -135,7 +135,7 @@ export function analysis(rows: Row[], steps: StepCosts[]): string[] {
     "",
     summary(rows),
     "",
-    `Verdicts are per run: ratios of three consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
+    `Verdicts are per run: ratios of four consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
     "",
     ...targetsTable(rows),
     "", "### What holds the API there", "", ...holds, ...ceiling(rows)];

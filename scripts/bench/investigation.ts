@@ -12,8 +12,8 @@ export const INVESTIGATION = {
   /** 16 concurrent callers, PostgreSQL: listJobs through Prisma (every variant) and the same SQL on node-postgres. */
   listJobsPerSecond: "2 300–2 900",
   bareDriverPerSecond: "6 000",
-  /** Ratios of three consecutive bench runs on the quiet machine differed by up to this many points. */
-  runToRunPoints: 10,
+  /** Ratios of four consecutive bench runs on the quiet machine differed by up to this many points. */
+  runToRunPoints: 16,
 };
 
 export function databaseKey(database: string): "pg" | "pglite" {
