@@ -77,10 +77,10 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   if (parts.length > 0) {
     lines.push(
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
-        `the other ≈ ${us(Math.max(0, gateway - known))} µs are mostly the request-log flush — Prisma \`createMany\` batches, off the ` +
-        `request path but on the same Node thread, measured alone at ≈ ${INVESTIGATION.requestLogPrisma[databaseKey(database)]} µs of CPU per ` +
-        "logged request — and the pipeline's per-request plumbing (request id, seven rate-limit/id headers, URL parsing, tenant " +
-        "and scope checks, promise hops, garbage collection).",
+        `the other ≈ ${us(Math.max(0, gateway - known))} µs are the request-log flush (one \`INSERT … unnest\` per batch, off the ` +
+        `request path but on the same Node thread, ≈ ${INVESTIGATION.requestLogUnnest[databaseKey(database)]} µs of CPU per logged request ` +
+        "measured alone) and mostly the pipeline's per-request plumbing: request id, seven rate-limit/id headers, three `URL` " +
+        "parses of the same request, tenant and scope checks, a `Headers` object and promise hops, and garbage collection.",
     );
   }
   if (prisma !== undefined) {

@@ -12,17 +12,14 @@ function budgets(rows: Row[]): string {
   return parts.join(", ");
 }
 
-/** What the gateway would reach if the request log cost what the unnest insert costs (an estimate). */
-function gatewayWithCheaperLog(rows: Row[]): string {
+/** The gateway ratio of this run per database, for "before → after" statements. */
+function gatewayNow(rows: Row[]): string {
   const parts: string[] = [];
   for (const database of [...new Set(rows.map((r) => r.database))]) {
     const bare = find(rows, database, BARE);
     const pipeline = find(rows, database, PIPELINE_DIRECT);
     if (!bare || !pipeline) continue;
-    const key = databaseKey(database);
-    const saved = INVESTIGATION.requestLogPrisma[key] - INVESTIGATION.requestLogUnnest[key];
-    const estimate = 1_000_000 / (usPerRequest(pipeline) - saved);
-    parts.push(`${database} ${pct(rps(pipeline) / rps(bare))} → ≈ ${pct(estimate / rps(bare))}`);
+    parts.push(`${database} ${INVESTIGATION.gatewayBeforeLogFix[databaseKey(database)]} → ${pct(rps(pipeline) / rps(bare))} in this run`);
   }
   return parts.join(", ");
 }
@@ -49,18 +46,17 @@ export function closingTheGap(rows: Row[]): string[] {
       `exceeds that budget through Prisma: 16 concurrent callers get ≈ ${INVESTIGATION.listJobsPerSecond} \`listJobs\` calls/s ` +
       `on PostgreSQL in every variant tried (≈ 350–430 µs each), against ≈ ${INVESTIGATION.bareDriverPerSecond}/s for the same ` +
       "SQL on bare node-postgres (≈ 165 µs; `scripts/bench/query-variants.ts`). So **`GET /api/v1/jobs` cannot reach 85 % by " +
-      "tuning the query**; only raw driver access plus the gateway fix below could come near it on PostgreSQL, and on PGlite, " +
-      "where the SQL itself runs on the Node thread, nothing can. The target is meaningful for the gateway, and that is " +
-      "where the remaining work is.",
+      "tuning the query**, and on PGlite, where the SQL itself runs on the Node thread, not at all. The target is meaningful " +
+      "for the gateway, and that is where the work went.",
     "",
-    `- **Gateway: batch the request log with one SQL statement (recommended, not done here).** The request log is written ` +
-      `off the request path, but in the same Node process: Prisma's \`createMany\` of a 200-row batch costs ${prisma.pg} µs ` +
-      `of Node CPU per logged request on PostgreSQL and ${prisma.pglite} µs on PGlite (2 000 bound parameters through the query ` +
-      `compiler), more than every other pipeline step together. The same rows as one \`INSERT … SELECT FROM unnest($1::text[], …)\` ` +
-      `cost ${unnest.pg} µs and ${unnest.pglite} µs (\`scripts/bench/request-log-cost.ts\`). Estimated effect on the gateway: ` +
-      `${gatewayWithCheaperLog(rows)} of the bare route. \`lib/request-log/prisma-writer.ts\` belongs to the request-log ` +
-      "owner, so this is handed over rather than changed by the bench. PGlite stays below the target either way: the inserts " +
-      "themselves then run on the Node thread (WebAssembly).",
+    `- **Gateway: the request log as one SQL statement per batch (done).** The request log is written off the request ` +
+      `path, but in the same Node process. Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per ` +
+      `logged request on PostgreSQL and ${prisma.pglite} µs on PGlite (1 800 bound parameters through the query compiler), ` +
+      "more than every other pipeline step together; the same rows as one `INSERT … SELECT FROM unnest($1::text[], …)` cost " +
+      `${unnest.pg} µs and ${unnest.pglite} µs (\`scripts/bench/request-log-cost.ts\`). The bench found it, the lead ` +
+      "changed `lib/request-log/prisma-writer.ts` (commit 89456a7). Gateway without a query, direct key: " +
+      `${gatewayNow(rows)}. What is left is the per-request plumbing listed above; on PGlite the log's inserts also run ` +
+      "on the Node thread (WebAssembly).",
     "- **Query: Prisma settings (measured, nothing kept).** `relationLoadStrategy` does not apply (the list loads no relations). " +
       "Prisma 7 already caches the compiled plan per query shape (`queryPlanCacheMaxSize`, default 1000). Selecting 11 instead " +
       "of 12 columns, a flat `where` instead of `AND: [filters, {}]`, pool sizes 2 / 4 / 10 / 20 and named prepared statements " +
@@ -70,8 +66,8 @@ export function closingTheGap(rows: Row[]): string[] {
     "- **Query: raw SQL for hot list endpoints (not done).** It would save the client-side share shown in the per-step table " +
       "(Prisma `listJobs` vs the bare driver), at most lifting the endpoint to the gateway figure " +
       `(${queryCeiling(rows)}). It would move the tenant filter (\`ownedBy\`), cursor decoding and row mapping out of the ` +
-      "typed client that enforces them for every resource — the one place a tenant-isolation bug would be introduced. Only " +
-      "together with the request-log fix could it bring PostgreSQL near 85 %; PGlite not at all. Not worth that risk.",
+      "typed client that enforces them for every resource — the one place a tenant-isolation bug would be introduced — and " +
+      "still not reach 85 %. Not worth that risk.",
     "- **Response caching with invalidation (not done).** A cached page per (tenant, query) would serve hits at the gateway " +
       "figure. But jobs change through the API, dispatches (which set `DISPATCHED`), the web app and the operator CLI (another " +
       "process writing to the same database) on possibly several instances: correct invalidation needs a shared channel " +

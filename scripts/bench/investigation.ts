@@ -12,6 +12,8 @@ export const INVESTIGATION = {
   /** 16 concurrent callers, PostgreSQL: listJobs through Prisma (every variant) and the same SQL on node-postgres. */
   listJobsPerSecond: "2 300–2 900",
   bareDriverPerSecond: "6 000",
+  /** The gateway (pipeline without query, both keys) over four runs before the request-log fix (commit 89456a7). */
+  gatewayBeforeLogFix: { pg: "65–81 %", pglite: "56–71 %" },
   /** Ratios of four consecutive bench runs on the quiet machine differed by up to this many points. */
   runToRunPoints: 16,
 };

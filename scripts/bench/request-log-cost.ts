@@ -1,6 +1,6 @@
 // Investigation tool (not run by `npm run bench`): Node CPU per logged request of the request-log
-// flush — today's Prisma `createMany` of a 200-row batch against one `INSERT … SELECT FROM unnest(…)`
-// of the same rows. Inserts and then deletes its own rows; needs a migrated database no server holds:
+// flush — Prisma `createMany` of a 200-row batch (the writer until commit 89456a7) against the
+// current writer's one `INSERT … SELECT FROM unnest(…)` of the same rows. Inserts and then deletes its own rows; needs a migrated database no server holds:
 //   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
 import { randomUUID } from "node:crypto";
 import { cpuUsage } from "node:process";
@@ -41,22 +41,8 @@ async function cost(label: string, insert: (rows: RequestLogEntry[]) => Promise<
 async function main(): Promise<void> {
   const db = await getDb();
   const writer = prismaRequestLogWriter(db);
-  await cost("Prisma createMany (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
-  await cost("INSERT … SELECT FROM unnest($1::text[], …)", (rows) =>
-    db.$executeRawUnsafe(
-      'INSERT INTO "ApiRequestLog" ("apiKeyId","companyId","vendorId","method","path","status","durationMs","requestId","createdAt") ' +
-        "SELECT * FROM unnest($1::text[],$2::text[],$3::text[],$4::text[],$5::text[],$6::int[],$7::int[],$8::text[],$9::timestamptz[])",
-      rows.map((r) => r.apiKeyId),
-      rows.map((r) => r.companyId),
-      rows.map((r) => r.vendorId),
-      rows.map((r) => r.method),
-      rows.map((r) => r.path),
-      rows.map((r) => r.status),
-      rows.map((r) => r.durationMs),
-      rows.map((r) => r.requestId),
-      rows.map((r) => r.createdAt.toISOString()),
-    ),
-  );
+  await cost("Prisma createMany (the writer before commit 89456a7)", (rows) => db.apiRequestLog.createMany({ data: rows }));
+  await cost("INSERT … SELECT FROM unnest (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
   await db.apiRequestLog.deleteMany({ where: { path: PATH } });
 }
 
