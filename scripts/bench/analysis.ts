@@ -79,7 +79,7 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
         `the other ≈ ${us(Math.max(0, gateway - known))} µs are the request-log flush (one \`INSERT … unnest\` per batch, off the ` +
         `request path but on the same Node thread, ≈ ${INVESTIGATION.requestLogUnnest[databaseKey(database)]} µs of CPU per logged request ` +
-        "measured alone) and mostly the pipeline's per-request plumbing: request id, seven rate-limit/id headers, three `URL` " +
+        "measured alone) and the pipeline's per-request plumbing: request id, seven rate-limit/id headers, three `URL` " +
         "parses of the same request, tenant and scope checks, a `Headers` object and promise hops, and garbage collection.",
     );
   }
@@ -135,7 +135,7 @@ export function analysis(rows: Row[], steps: StepCosts[]): string[] {
     "",
     summary(rows),
     "",
-    `Verdicts are per run: ratios of four consecutive runs on the quiet machine differed by up to ${INVESTIGATION.runToRunPoints} points.`,
+    `Verdicts are per run: four runs on the quiet machine before the request-log fix differed by up to ${INVESTIGATION.runToRunPoints} points, so a ratio within a few points of 85 % is at the line, not safely above it.`,
     "",
     ...targetsTable(rows),
     "", "### What holds the API there", "", ...holds, ...ceiling(rows)];

@@ -14,7 +14,7 @@ export const INVESTIGATION = {
   bareDriverPerSecond: "6 000",
   /** The gateway (pipeline without query, both keys) over four runs before the request-log fix (commit 89456a7). */
   gatewayBeforeLogFix: { pg: "65–81 %", pglite: "56–71 %" },
-  /** Ratios of four consecutive bench runs on the quiet machine differed by up to this many points. */
+  /** Ratios of four consecutive bench runs (before the request-log fix) on the quiet machine differed by up to this many points. */
   runToRunPoints: 16,
 };
 
