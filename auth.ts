@@ -10,6 +10,14 @@ import { getDb } from "@/lib/db/client";
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
+  logger: {
+    // A wrong password is an expected outcome (answered on the form, counted by the sign-in throttle),
+    // not a server error worth a stack trace in the log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/db/demo";
+import { klau } from "../fixtures/cli";
 import { AppShell } from "../pages/app-shell";
 import { LoginPage } from "../pages/login-page";
 
@@ -108,4 +110,22 @@ test("a signed-in user opening /login is sent home", async ({ page }) => {
   await new LoginPage(page).signInAs(users.operator.email);
   await page.goto("/login");
   await expect(page).toHaveURL("/operator");
+});
+
+test("ten failed sign-ins lock that email for 15 minutes, even with the right password; other emails are unaffected", async ({ page }) => {
+  const email = `locked-${randomUUID().slice(0, 8)}@acme-waste.test`;
+  const password = "correct-horse-battery";
+  await klau(["users", "create", "--email", email, "--password", password, "--company", companies.north.id, "--role", "member"]);
+  const login = new LoginPage(page);
+  await login.goto();
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await login.signIn(email, `wrong-${attempt}`);
+    await expect(login.error).toHaveText("Invalid email or password");
+    await expect(login.password).toHaveValue("");
+  }
+  await login.signIn(email, password);
+  await expect(login.error).toHaveText(/Too many failed sign-in attempts for this email\. Try again in 15 minutes\./);
+  await expect(page).toHaveURL("/login");
+  await login.signInAs(users.northMember.email);
+  await expect(page).not.toHaveURL(/\/login/);
 });

@@ -18,8 +18,9 @@ export function storeKind(env: Record<string, string | undefined> = process.env)
 export async function createLimiter(
   policy: RateLimitPolicy,
   env: Record<string, string | undefined> = process.env,
+  keyPrefix = "api",
 ): Promise<{ limiter: RateLimiterAbstract; kind: StoreKind }> {
-  const base = { points: policy.points, duration: policy.windowSeconds, keyPrefix: "api" };
+  const base = { points: policy.points, duration: policy.windowSeconds, keyPrefix };
   const kind = storeKind(env);
   // If the shared store fails, the insurance limiter keeps counting in memory instead of failing open.
   const insuranceLimiter = new RateLimiterMemory(base);
