@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { disconnectDb, getDb, openedDatabase } from "@/lib/db/client";
+import { getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
@@ -13,6 +13,7 @@ import { listJobs } from "@/lib/hauling/jobs/service";
 import { fromDay } from "@/lib/hauling/shared/dates";
 import { JOBS_DAY_SQL as SQL } from "./jobs-sql";
 import { timeAsync } from "./timing";
+import { runDbScript } from "./run-db-script";
 
 const N = 500;
 const tenantId = DEMO.companies.north.id;
@@ -78,12 +79,4 @@ function name2(out: Record<string, number>): Record<string, string> {
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v < 10 ? v.toFixed(2) : v.toFixed(0)]));
 }
 
-main()
-  .then(() => disconnectDb())
-  .then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+runDbScript(main);

@@ -4,10 +4,11 @@
 //   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
 import { randomUUID } from "node:crypto";
 import { cpuUsage } from "node:process";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+import { runDbScript } from "./run-db-script";
 
 const PATH = "/bench/request-log-cost";
 const BATCH = 200;
@@ -46,12 +47,4 @@ async function main(): Promise<void> {
   await db.apiRequestLog.deleteMany({ where: { path: PATH } });
 }
 
-main()
-  .then(() => disconnectDb())
-  .then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+runDbScript(main);

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { findKeyByHash } from "@/lib/api/lookups";
 import { TtlCache } from "@/lib/api/ttl-cache";
-import { disconnectDb, getDb, openedDatabase } from "@/lib/db/client";
+import { getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
 import { listJobs } from "@/lib/hauling/jobs/service";
@@ -15,6 +15,7 @@ import { consumePoint } from "@/lib/ratelimit/limit";
 import { createLimiter } from "@/lib/ratelimit/store";
 import { JOBS_DAY_SQL, jobsDayParams } from "./jobs-sql";
 import { timeAsync, timeSync } from "./timing";
+import { runDbScript } from "./run-db-script";
 
 const FAST = 100_000;
 const DB = 200;
@@ -65,12 +66,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(steps));
 }
 
-main()
-  .then(() => disconnectDb())
-  .then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+runDbScript(main);
