@@ -46,8 +46,7 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
 }
 
 /** Steps 7–8: parse (zod) → handler → envelope. Failures become the error envelope here. */
-async function execute(request: Request, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
-  const url = new URL(request.url);
+async function execute(request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
   try {
     const params = spec.params ? validate(spec.params, rawParams, "params") : rawParams;
     const query = spec.query ? validate(spec.query, queryObject(url.searchParams), "query") : undefined;
@@ -77,9 +76,8 @@ async function remember(store: IdempotencyStore, recordId: string, outcome: Outc
   });
 }
 
-async function handle(request: Request, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
+async function handle(request: Request, url: URL, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
   const method = request.method.toUpperCase();
-  const url = new URL(request.url);
   const { key, resolved } = await admit(request, spec.resource, deps, headers, caller);
   if (!spec.resource) throw spec.refuse?.(method, url.pathname) ?? notFound(`No API endpoint at ${method} ${url.pathname}`);
   const idempotencyKey = idempotencyKeyOf(method, request.headers);
@@ -99,7 +97,7 @@ async function handle(request: Request, rawParams: RawParams, spec: RouteSpec, h
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
-  const outcome = await execute(request, rawBody, rawParams, spec, handler, base, headers, deps);
+  const outcome = await execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps);
   if (store && start) await remember(store, start.recordId, outcome, headers);
   return new Response(outcome.body, { status: outcome.status, headers });
 }
@@ -113,10 +111,10 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
   const requestId = newRequestId();
   const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
   const caller: Caller = { key: null, resolved: null };
-  const url = new URL(request.url);
+  const url = new URL(request.url); // parsed once for every step below
   let response: Response;
   try {
-    response = await handle(request, rawParams, spec, handler, deps, headers, caller, requestId);
+    response = await handle(request, url, rawParams, spec, handler, deps, headers, caller, requestId);
   } catch (error) {
     response = errorResponse(reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error), requestId, headers);
   }
