@@ -4,6 +4,7 @@ import type { KeyCache } from "@/lib/keys/cache";
 import type { KeyLookup } from "@/lib/keys/verify";
 import type { Limiter } from "@/lib/ratelimit/limit";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
+import type { ReadCache } from "@/lib/read-cache/read-cache";
 import type { PartnershipAccess, PartnershipLookup } from "@/lib/tenancy/resolve";
 import type { TtlCache } from "./ttl-cache";
 
@@ -19,6 +20,8 @@ export type PipelineDeps = {
   partnershipCache: TtlCache<PartnershipAccess | null>;
   limiter(): Promise<Limiter>;
   idempotencyStore(db: Db): IdempotencyStore;
+  /** GET answers of the hauling resources, dropped on change (lib/read-cache). */
+  readCache: ReadCache;
   recordRequest(entry: RequestLogEntry): void;
   clientIp(headers: Headers): string;
   /** Server-side log of unexpected errors (never sent to the client). */

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { finishIdempotent } from "@/lib/idempotency/protocol";
 import type { IdempotencyStore } from "@/lib/idempotency/types";
 import type { KeyRecord } from "@/lib/keys/cache";
+import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { AuthInfo, HandlerContext } from "./context";
 import type { PipelineDeps } from "./deps";
@@ -66,6 +67,36 @@ async function execute(request: Request, url: URL, rawBody: string, rawParams: R
   }
 }
 
+/**
+ * Steps 7–8 with the read cache (lib/read-cache) for the hauling resources: a GET is answered from
+ * the tenant's cached answer when there is one (the same bytes the handler produced for the same
+ * path and query); a write drops the tenant's cached answers before it is answered, so the caller's
+ * next read sees it. Authentication, tenancy, rate limit and scopes have run for every request.
+ */
+async function respond(method: string, request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
+  const run = () => execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps);
+  if (!isCachedResource(spec.resource) || method === "HEAD") return run();
+  const cache = deps.readCache;
+  const tenantId = base.tenant.id;
+  if (method !== "GET") {
+    try {
+      return await run();
+    } finally {
+      cache.invalidateTenant(tenantId);
+    }
+  }
+  const target = url.pathname + url.search;
+  const cached = cache.lookup(tenantId, target);
+  if (cached !== undefined) {
+    headers.set("content-type", JSON_TYPE);
+    return { status: 200, body: cached };
+  }
+  const ticket = cache.ticket(tenantId);
+  const outcome = await run();
+  if (outcome.status === 200 && outcome.body !== null) cache.store(ticket, target, outcome.body);
+  return outcome;
+}
+
 /** Stores the outcome for replay (5xx released instead) — what step 6 promised the next retry. */
 async function remember(store: IdempotencyStore, recordId: string, outcome: Outcome, headers: Headers): Promise<void> {
   const location = headers.get("location");
@@ -97,14 +128,15 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
-  const outcome = await execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps);
+  const outcome = await respond(method, request, url, rawBody, rawParams, spec, handler, base, headers, deps);
   if (store && start) await remember(store, start.recordId, outcome, headers);
   return new Response(outcome.body, { status: outcome.status, headers });
 }
 
 /**
  * The request pipeline, in fixed order: requestId → authenticate → resolveTenant → rateLimit →
- * authorize → idempotency → parse → handler → mapError → envelope + headers; then the request log.
+ * authorize → idempotency → read cache → parse → handler → mapError → envelope + headers; then the
+ * request log.
  */
 export async function runPipeline(request: Request, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps): Promise<Response> {
   const started = performance.now();

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ClaimInput, IdempotencyRecordView, IdempotencyStore, StoredResponse } from "@/lib/idempotency/types";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { generateApiKey } from "@/lib/keys/format";
+import { ReadCache } from "@/lib/read-cache/read-cache";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { PartnershipAccess } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "./deps";
@@ -80,6 +81,8 @@ export function fakeWorld(options: { points?: number } = {}): FakeWorld {
     partnershipCache: new TtlCache(60_000),
     limiter: async () => limiter,
     idempotencyStore: () => idempotency,
+    // Off (not live) unless a test turns it on with readCache.setLive(true).
+    readCache: new ReadCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 }),
     recordRequest: (entry) => log.push(entry),
     clientIp: (headers) => headers.get("x-forwarded-for") ?? "unknown",
     logError: (_id, _summary, error) => errors.push(error),

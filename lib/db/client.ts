@@ -11,6 +11,11 @@ export interface OpenedDatabase {
   target: DatabaseTarget;
   /** Migrations applied while opening (embedded only; PostgreSQL is migrated by `npm run db:migrate`). */
   migrated?: MigrateResult;
+  /**
+   * Embedded only: subscribes to a NOTIFY channel of this database (PGlite delivers notifications in
+   * its own process). On PostgreSQL, listeners use a dedicated connection (lib/api/change-listener.ts).
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 

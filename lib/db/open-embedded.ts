@@ -31,6 +31,9 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
       db,
       target,
       migrated,
+      listen: async (channel, onPayload) => {
+        await client.listen(channel, onPayload);
+      },
       close: async () => {
         await db.$disconnect();
         await client.close();

@@ -13,6 +13,8 @@ export interface TestDatabase {
   /** Where it lives: "pglite" (in memory) or the PostgreSQL URL of the fresh database. */
   kind: "pglite" | "postgres";
   url: string | null;
+  /** Subscribes to a NOTIFY channel of this database (until cleanup). */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -32,6 +34,9 @@ async function createPgliteTestDatabase(): Promise<TestDatabase> {
     db,
     kind: "pglite",
     url: null,
+    listen: async (channel, onPayload) => {
+      await pglite.listen(channel, onPayload);
+    },
     cleanup: async () => {
       await db.$disconnect();
       await pglite.close();
@@ -68,11 +73,22 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     throw error;
   }
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+  const listeners: pg.Client[] = [];
   return {
     db,
     kind: "postgres",
     url,
+    listen: async (channel, onPayload) => {
+      const client = new pg.Client({ connectionString: url });
+      listeners.push(client);
+      client.on("notification", (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? "");
+      });
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    },
     cleanup: async () => {
+      await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
       await db.$disconnect();
       await drop();
     },

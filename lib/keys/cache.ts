@@ -21,7 +21,7 @@ export type KeyRecord = {
  * Freshness: revocation through this process (UI, CLI routed to the app) emits `onKeyRevoked`, which
  * drops the entry before the revoking call returns, so the very next request is refused. Revocations
  * committed by another process on a shared PostgreSQL arrive by LISTEN/NOTIFY
- * (lib/api/access-listener.ts). The TTL (KLAU_KEY_CACHE_TTL_MS, default 5 s) bounds staleness if a
+ * (lib/api/change-listener.ts). The TTL (KLAU_KEY_CACHE_TTL_MS, default 5 s) bounds staleness if a
  * notification is ever lost. Expiry needs no invalidation: expiresAt is checked on every request.
  */
 export type KeyCache = TtlCache<KeyRecord | null>;

@@ -16,7 +16,7 @@ export type ResolvedTenant = { tenant: Tenant; grantedScopes: readonly string[] 
 
 /**
  * Partnerships by `vendorId:companyId` (null = none). Suspension, revocation and scope changes emit
- * `onPartnershipChanged` in this process (and NOTIFY for other processes, see access-listener.ts),
+ * `onPartnershipChanged` in this process (and NOTIFY for other processes, see change-listener.ts),
  * which drops the entry at once; the short TTL (KLAU_PARTNERSHIP_CACHE_TTL_MS, default 5 s) bounds
  * staleness should a notification be lost.
  */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { keyCache } from "@/lib/keys/cache";
 import { KEY_REVOKED_CHANNEL, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
+import { HAULING_CHANGED_CHANNEL, readCache } from "@/lib/read-cache";
 import { partnershipCache } from "@/lib/tenancy/resolve";
-import { applyNotification } from "./access-listener";
+import { applyNotification } from "./change-listener";
 
 const record = { id: "k1", kind: "DIRECT" as const, companyId: "c", vendorId: null, scopes: [], expiresAt: null, revokedAt: null, company: null };
 const access = { status: "ACTIVE", scopes: [], company: { id: "c", name: "C", parentId: null } };
@@ -31,5 +32,16 @@ describe("applyNotification (cross-process invalidation)", () => {
     applyNotification(KEY_REVOKED_CHANNEL, payload);
     applyNotification(PARTNERSHIP_CHANGED_CHANNEL, payload);
     expect([keyCache.get("hash-3"), partnershipCache.get("v:e")]).toEqual([undefined, undefined]);
+  });
+
+  it("a hauling change drops that tenant's cached answers; an empty payload (TRUNCATE) drops all", () => {
+    readCache.setLive(true);
+    readCache.store(readCache.ticket("t1"), "/api/v1/jobs", "t1 page");
+    readCache.store(readCache.ticket("t2"), "/api/v1/jobs", "t2 page");
+    applyNotification(HAULING_CHANGED_CHANNEL, "t1");
+    expect([readCache.lookup("t1", "/api/v1/jobs"), readCache.lookup("t2", "/api/v1/jobs")]).toEqual([undefined, "t2 page"]);
+    applyNotification(HAULING_CHANGED_CHANNEL, "");
+    expect(readCache.lookup("t2", "/api/v1/jobs")).toBeUndefined();
+    readCache.setLive(false);
   });
 });
