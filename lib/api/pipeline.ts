@@ -2,7 +2,6 @@ import type { z } from "zod";
 import { finishIdempotent } from "@/lib/idempotency/protocol";
 import type { IdempotencyStore } from "@/lib/idempotency/types";
 import type { KeyRecord } from "@/lib/keys/cache";
-import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { AuthInfo, HandlerContext } from "./context";
 import type { PipelineDeps } from "./deps";
@@ -13,6 +12,7 @@ import { newRequestId } from "./request-id";
 import { admit, type Caller } from "./steps/admit";
 import { beginIdempotency, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
 import { parseJsonBody, queryObject, validate } from "./steps/parse";
+import { readCacheTarget, throughReadCache } from "./steps/read-cache";
 import { readBody } from "./steps/read-body";
 
 export type RouteSpec = {
@@ -67,36 +67,6 @@ async function execute(request: Request, url: URL, rawBody: string, rawParams: R
   }
 }
 
-/**
- * Steps 7–8 with the read cache (lib/read-cache) for the hauling resources: a GET is answered from
- * the tenant's cached answer when there is one (the same bytes the handler produced for the same
- * path and query); a write drops the tenant's cached answers before it is answered, so the caller's
- * next read sees it. Authentication, tenancy, rate limit and scopes have run for every request.
- */
-async function respond(method: string, request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
-  const run = () => execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps);
-  if (!isCachedResource(spec.resource) || method === "HEAD") return run();
-  const cache = deps.readCache;
-  const tenantId = base.tenant.id;
-  if (method !== "GET") {
-    try {
-      return await run();
-    } finally {
-      cache.invalidateTenant(tenantId);
-    }
-  }
-  const target = url.pathname + url.search;
-  const cached = cache.lookup(tenantId, target);
-  if (cached !== undefined) {
-    headers.set("content-type", JSON_TYPE);
-    return { status: 200, body: cached };
-  }
-  const ticket = cache.ticket(tenantId);
-  const outcome = await run();
-  if (outcome.status === 200 && outcome.body !== null) cache.store(ticket, target, outcome.body);
-  return outcome;
-}
-
 /** Stores the outcome for replay (5xx released instead) — what step 6 promised the next retry. */
 async function remember(store: IdempotencyStore, recordId: string, outcome: Outcome, headers: Headers): Promise<void> {
   const location = headers.get("location");
@@ -111,6 +81,14 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
   const method = request.method.toUpperCase();
   const { key, resolved } = await admit(request, spec.resource, deps, headers, caller);
   if (!spec.resource) throw spec.refuse?.(method, url.pathname) ?? notFound(`No API endpoint at ${method} ${url.pathname}`);
+  // A cached answer is the bytes the handler gave for this tenant, path and query (a 200, so the
+  // query was valid): once the caller is admitted, nothing else is needed to send it again.
+  const cacheTarget = readCacheTarget(method, spec.resource, url);
+  const cached = cacheTarget === null ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
+  if (cached !== undefined) {
+    headers.set("content-type", JSON_TYPE);
+    return new Response(cached, { status: 200, headers });
+  }
   const idempotencyKey = idempotencyKeyOf(method, request.headers);
   const rawBody = method === "GET" || method === "HEAD" ? "" : await readBody(request);
   const db = await deps.getDb();
@@ -128,7 +106,9 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
-  const outcome = await respond(method, request, url, rawBody, rawParams, spec, handler, base, headers, deps);
+  const outcome = await throughReadCache(deps.readCache, method, spec.resource, resolved.tenant.id, cacheTarget, () =>
+    execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps),
+  );
   if (store && start) await remember(store, start.recordId, outcome, headers);
   return new Response(outcome.body, { status: outcome.status, headers });
 }

@@ -22,7 +22,7 @@ export type BufferOptions = { maxEntries: number; intervalMs: number; maxBacklog
 /**
  * Request log and key last-used times without a database round trip on the request's path:
  * `record` only appends to memory; a timer (every `intervalMs`) or a full batch (`maxEntries`)
- * flushes with one createMany and one lastUsedAt update per key (coalesced). If the database is
+ * flushes with one INSERT and one lastUsedAt update for all keys of the batch (coalesced). If the database is
  * down, entries are kept up to `maxBacklog` and then dropped oldest-first: the log must never
  * take the API down with it.
  */
@@ -34,7 +34,7 @@ export class RequestLogBuffer {
 
   constructor(
     private readonly writer: () => Promise<RequestLogWriter>,
-    private readonly options: BufferOptions = { maxEntries: 200, intervalMs: 1_000, maxBacklog: 20_000 },
+    private readonly options: BufferOptions = { maxEntries: 1_000, intervalMs: 1_000, maxBacklog: 20_000 },
   ) {}
 
   record(entry: RequestLogEntry): void {

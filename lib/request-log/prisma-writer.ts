@@ -1,30 +1,32 @@
 import type { Db } from "@/lib/db/client";
 import type { RequestLogEntry, RequestLogWriter } from "./buffer";
 
+/**
+ * Both statements are raw SQL with a single parameter built by the native JSON.stringify: the flush
+ * runs on the thread that serves the API, and Prisma's `createMany` (9 bound parameters per row
+ * through the query compiler) or one array parameter per column (node-postgres builds array literals
+ * in JavaScript) cost several times more Node CPU per logged request (docs/PERFORMANCE.md,
+ * scripts/bench/request-log-cost.ts).
+ */
 export function prismaRequestLogWriter(db: Db): RequestLogWriter {
   return {
     async insert(entries: RequestLogEntry[]) {
-      // One statement with one array parameter per column: `createMany` binds 9 parameters per row
-      // through the query compiler and cost ~20× more Node CPU per logged request on the same
-      // thread that serves the API (docs/PERFORMANCE.md, scripts/bench/request-log-cost.ts).
-      const column = <T>(pick: (entry: RequestLogEntry) => T): T[] => entries.map(pick);
       await db.$executeRaw`
         INSERT INTO "ApiRequestLog" ("apiKeyId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "createdAt")
-        SELECT * FROM unnest(
-          ${column((e) => e.apiKeyId)}::text[], ${column((e) => e.companyId)}::text[], ${column((e) => e.vendorId)}::text[],
-          ${column((e) => e.method)}::text[], ${column((e) => e.path)}::text[], ${column((e) => e.status)}::int[],
-          ${column((e) => e.durationMs)}::int[], ${column((e) => e.requestId)}::text[],
-          ${column((e) => e.createdAt.toISOString())}::timestamptz[]
+        SELECT "apiKeyId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "createdAt"
+        FROM json_to_recordset(${JSON.stringify(entries)}::json) AS entry(
+          "apiKeyId" text, "companyId" text, "vendorId" text, "method" text, "path" text,
+          "status" int, "durationMs" int, "requestId" text, "createdAt" timestamptz
         )`;
     },
     async touchKeys(lastUsed: Map<string, Date>) {
-      const latest = Math.max(...[...lastUsed.values()].map((at) => at.getTime()));
       // One statement for all keys at the batch's latest time: lastUsedAt is a "seen recently" mark,
       // so second-level precision across a one-second batch is enough.
-      await db.apiKey.updateMany({
-        where: { id: { in: [...lastUsed.keys()] }, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(latest) } }] },
-        data: { lastUsedAt: new Date(latest) },
-      });
+      const latest = new Date(Math.max(...[...lastUsed.values()].map((at) => at.getTime())));
+      await db.$executeRaw`
+        UPDATE "ApiKey" SET "lastUsedAt" = ${latest}
+        WHERE id IN (SELECT json_array_elements_text(${JSON.stringify([...lastUsed.keys()])}::json))
+          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${latest})`;
     },
   };
 }

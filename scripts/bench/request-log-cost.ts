@@ -1,6 +1,8 @@
 // Investigation tool (not run by `npm run bench`): Node CPU per logged request of the request-log
 // flush — Prisma `createMany` of a 200-row batch (the writer until commit 89456a7) against the
-// current writer's one `INSERT … SELECT FROM unnest(…)` of the same rows. Inserts and then deletes its own rows; needs a migrated database no server holds:
+// current writer's one `INSERT … SELECT FROM json_to_recordset(…)` of the same rows (one JSON
+// parameter; the `unnest` of one array per column before it cost 7 µs), and the per-flush lastUsedAt
+// update. Inserts and then deletes its own rows; needs a migrated database no server holds:
 //   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
 import { randomUUID } from "node:crypto";
 import { cpuUsage } from "node:process";
@@ -12,6 +14,7 @@ import { runDbScript } from "./run-db-script";
 
 const PATH = "/bench/request-log-cost";
 const BATCH = 200;
+const DEMO_KEY_ID = "00000000-0000-4000-8000-000000000000";
 const ROUNDS = 30;
 
 const batch = (): RequestLogEntry[] =>
@@ -43,7 +46,8 @@ async function main(): Promise<void> {
   const db = await getDb();
   const writer = prismaRequestLogWriter(db);
   await cost("Prisma createMany (the writer before commit 89456a7)", (rows) => db.apiRequestLog.createMany({ data: rows }));
-  await cost("INSERT … SELECT FROM unnest (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
+  await cost("INSERT … SELECT FROM json_to_recordset (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
+  await cost("touchKeys, one raw UPDATE per flush", () => writer.touchKeys(new Map([[DEMO_KEY_ID, new Date()]])));
   await db.apiRequestLog.deleteMany({ where: { path: PATH } });
 }
 
