@@ -5,13 +5,24 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
-import { createBenchKeys } from "./bench/keys";
+import { type BenchKeys, createBenchKeys } from "./bench/keys";
 import { storeKind } from "@/lib/ratelimit/store";
-import { type LoadOptions, measure } from "./bench/load";
+import { type LoadOptions, measureRounds } from "./bench/load";
 import { buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
-import { API_DIRECT, API_VENDOR, BARE, PIPELINE_DIRECT, PIPELINE_VENDOR, RAW, type Row, writeReport } from "./bench/report";
+import {
+  API_DIRECT,
+  API_DIRECT_UNCACHED,
+  API_VENDOR,
+  API_VENDOR_UNCACHED,
+  BARE,
+  PIPELINE_DIRECT,
+  PIPELINE_VENDOR,
+  RAW,
+  type Row,
+  writeReport,
+} from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
@@ -39,52 +50,79 @@ function log(message: string): void {
   console.log(`• [${Math.round((Date.now() - startedAt) / 1000)} s] ${message}`);
 }
 
-function summary(row: Row): string {
-  const r = row.result;
-  const failures = r.failures > 0 ? `, ${r.failures} FAILED` : "";
-  return `${row.target}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${failures}`;
+function summary(database: string, target: string, round: { requestsPerSecond: number; p50Ms: number; p99Ms: number; failures: number }, index: number): string {
+  const failures = round.failures > 0 ? `, ${round.failures} FAILED` : "";
+  return `${database}: round ${index + 1}: ${target}: ${Math.round(round.requestsPerSecond)} req/s, p50 ${round.p50Ms} ms, p99 ${round.p99Ms} ms${failures}`;
 }
 
-/** bare route, the pipeline without a query and the real jobs endpoint (direct and vendor key) — all on one `next start` of one database. */
+type Headers = Record<string, string>;
+
+/** Measures `targets` in interleaved rounds on a running app and returns one row per target (median round). */
+async function measureApp(database: string, targets: { target: string; url: string; headers: Headers }[], payload: string, load: LoadOptions): Promise<Row[]> {
+  const results = await measureRounds(
+    targets.map((t) => ({ name: t.target, url: t.url, headers: t.headers, expectBody: payload })),
+    load,
+    (target, round, index) => log(summary(database, target.name, round, index)),
+  );
+  return targets.flatMap((t) => {
+    const result = results.get(t.target);
+    return result ? [{ database, target: t.target, result }] : [];
+  });
+}
+
+/**
+ * One database: the bare route, the pipeline without a query and the real jobs endpoint (direct and
+ * vendor key) on one `next start`; then the jobs endpoint again on a second `next start` with the read
+ * cache off, where every request queries the database (what a read right after a change costs).
+ */
 async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string }> {
-  const rows: Row[] = [];
   const payloadFile = path.join(workDir, `payload-${database.env.DATABASE_URL ? "pg" : "embedded"}.json`);
   log(`${database.label}: preparing a fresh database (migrate + seed)`);
   await database.prepare();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = await startApp({ port, payloadFile, database: database.env });
-  try {
-    const keys = createBenchKeys(database.env);
-    const direct = { authorization: `Bearer ${keys.direct}` };
-    const vendor = { authorization: `Bearer ${keys.vendor}`, "klau-tenant-id": keys.tenantId };
-    const payload = await fetchPayload(`${base}${JOBS_PATH}`, direct);
-    if ((await fetchPayload(`${base}${JOBS_PATH}`, vendor)) !== payload) throw new Error("vendor and direct responses differ");
-    writeFileSync(payloadFile, payload);
-    if ((await fetchPayload(`${base}/api/bench/bare`, {})) !== payload) throw new Error("bare route does not serve the payload");
-    for (const headers of [direct, vendor]) {
-      if ((await fetchPayload(`${base}${PIPELINE_PATH}`, headers)) !== payload) throw new Error("the pipeline route does not serve the payload's bytes");
+  let keys: BenchKeys | null = null;
+  let payload = "";
+  const rows: Row[] = [];
+  for (const readCache of [true, false]) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const app = await startApp({ port, payloadFile, database: database.env, extraEnv: readCache ? {} : { KLAU_READ_CACHE_TTL_MS: "0" } });
+    try {
+      keys ??= createBenchKeys(database.env);
+      const direct = { authorization: `Bearer ${keys.direct}` };
+      const vendor = { authorization: `Bearer ${keys.vendor}`, "klau-tenant-id": keys.tenantId };
+      const served = await fetchPayload(`${base}${JOBS_PATH}`, direct);
+      if ((await fetchPayload(`${base}${JOBS_PATH}`, vendor)) !== served) throw new Error("vendor and direct responses differ");
+      if (payload && served !== payload) throw new Error("the read-cache-off server answers different bytes");
+      payload = served;
+      if (readCache) {
+        writeFileSync(payloadFile, payload);
+        if ((await fetchPayload(`${base}/api/bench/bare`, {})) !== payload) throw new Error("bare route does not serve the payload");
+        for (const headers of [direct, vendor]) {
+          if ((await fetchPayload(`${base}${PIPELINE_PATH}`, headers)) !== payload) throw new Error("the pipeline route does not serve the payload's bytes");
+        }
+        log(`${database.label}: payload ${Buffer.byteLength(payload)} bytes from GET ${JOBS_PATH}`);
+      }
+      const targets = readCache
+        ? [
+            { target: BARE, url: `${base}/api/bench/bare`, headers: {} },
+            { target: PIPELINE_DIRECT, url: `${base}${PIPELINE_PATH}`, headers: direct },
+            { target: PIPELINE_VENDOR, url: `${base}${PIPELINE_PATH}`, headers: vendor },
+            { target: API_DIRECT, url: `${base}${JOBS_PATH}`, headers: direct },
+            { target: API_VENDOR, url: `${base}${JOBS_PATH}`, headers: vendor },
+          ]
+        : [
+            { target: API_DIRECT_UNCACHED, url: `${base}${JOBS_PATH}`, headers: direct },
+            { target: API_VENDOR_UNCACHED, url: `${base}${JOBS_PATH}`, headers: vendor },
+          ];
+      rows.push(...(await measureApp(database.label, targets, payload, load)));
+    } catch (error) {
+      const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+      throw new Error(`${database.label}: ${String(error)}${cause}\n--- last output of next start ---\n${app.output()}`);
+    } finally {
+      await stopService(app);
     }
-    log(`${database.label}: payload ${Buffer.byteLength(payload)} bytes from GET ${JOBS_PATH}`);
-    const targets = [
-      { target: BARE, url: `${base}/api/bench/bare`, headers: {} },
-      { target: PIPELINE_DIRECT, url: `${base}${PIPELINE_PATH}`, headers: direct },
-      { target: PIPELINE_VENDOR, url: `${base}${PIPELINE_PATH}`, headers: vendor },
-      { target: API_DIRECT, url: `${base}${JOBS_PATH}`, headers: direct },
-      { target: API_VENDOR, url: `${base}${JOBS_PATH}`, headers: vendor },
-    ];
-    for (const t of targets) {
-      const row = { database: database.label, target: t.target, result: await measure({ url: t.url, headers: t.headers, expectBody: payload }, load) };
-      log(`${database.label}: ${summary(row)}`);
-      rows.push(row);
-    }
-    return { rows, payload };
-  } catch (error) {
-    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
-    throw new Error(`${database.label}: ${String(error)}${cause}\n--- last output of next start ---\n${app.output()}`);
-  } finally {
-    await stopService(app);
   }
+  return { rows, payload };
 }
 
 async function benchRawHttp(payloadFile: string, payload: string, load: LoadOptions): Promise<Row> {
@@ -92,8 +130,8 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
   const raw = startService("raw http", process.execPath, ["--import", "tsx", "scripts/bench/raw-server.ts", String(port), payloadFile], process.env);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, raw, (s) => s === 200, 30_000);
-    const row = { database: "none", target: RAW, result: await measure({ url: `http://127.0.0.1:${port}/`, expectBody: payload }, load) };
-    log(summary(row));
+    const [row] = await measureApp("none", [{ target: RAW, url: `http://127.0.0.1:${port}/`, headers: {} }], payload, load);
+    if (!row) throw new Error("raw http: no result");
     return row;
   } finally {
     await stopService(raw);
@@ -105,7 +143,7 @@ let current: BenchDatabase | null = null;
 const workDir = mkdtempSync(path.join(tmpdir(), "klau-bench-work-"));
 
 async function main(options: BenchOptions): Promise<void> {
-  const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
+  const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, rounds: options.rounds };
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
   const machineAtStart = machine();

@@ -1,80 +1,60 @@
-import { find, pct, rps, us, usPerRequest } from "./format";
-import { databaseKey, INVESTIGATION } from "./investigation";
-import { API_DIRECT, BARE, PIPELINE_DIRECT, type Row, TARGET_RATIO } from "./report-types";
+import { find, pct, rps } from "./format";
+import { INVESTIGATION } from "./investigation";
+import { API_DIRECT, API_DIRECT_UNCACHED, BARE, type Row } from "./report-types";
 
-/** Server time per request the API may add over the bare route and still serve 85 % of its throughput. */
-function budgets(rows: Row[]): string {
+/** "x % → y %" per database: the endpoint with the read cache off and as shipped. */
+function cacheEffect(rows: Row[]): string {
   const parts: string[] = [];
   for (const database of [...new Set(rows.map((r) => r.database))]) {
     const bare = find(rows, database, BARE);
-    if (bare) parts.push(`${us((1 / TARGET_RATIO - 1) * usPerRequest(bare))} µs on ${database}`);
+    const off = find(rows, database, API_DIRECT_UNCACHED);
+    const on = find(rows, database, API_DIRECT);
+    if (bare && off && on) parts.push(`${database} ${pct(rps(off) / rps(bare))} → ${pct(rps(on) / rps(bare))}`);
   }
   return parts.join(", ");
 }
 
-/** The gateway ratio of this run per database, for "before → after" statements. */
-function gatewayNow(rows: Row[]): string {
-  const parts: string[] = [];
-  for (const database of [...new Set(rows.map((r) => r.database))]) {
-    const bare = find(rows, database, BARE);
-    const pipeline = find(rows, database, PIPELINE_DIRECT);
-    if (!bare || !pipeline) continue;
-    parts.push(`${database} ${INVESTIGATION.gatewayBeforeLogFix[databaseKey(database)]} → ${pct(rps(pipeline) / rps(bare))} in this run`);
-  }
-  return parts.join(", ");
-}
-
-function queryCeiling(rows: Row[]): string {
-  const parts: string[] = [];
-  for (const database of [...new Set(rows.map((r) => r.database))]) {
-    const bare = find(rows, database, BARE);
-    const pipeline = find(rows, database, PIPELINE_DIRECT);
-    const api = find(rows, database, API_DIRECT);
-    if (bare && pipeline && api) parts.push(`${database} ${pct(rps(api) / rps(bare))} → at most ${pct(rps(pipeline) / rps(bare))}`);
-  }
-  return parts.join(", ");
-}
-
-/** What would close the gap, and why we did or did not do it. */
+/** What closed the gap, what else was tried, and why the rest was left. */
 export function closingTheGap(rows: Row[]): string[] {
-  const { requestLogPrisma: prisma, requestLogUnnest: unnest } = INVESTIGATION;
+  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json } = INVESTIGATION;
   return [
-    "### What would close the gap, and what we did",
+    "### What closed the gap, and what we did not do",
     "",
-    `At 85 % of the bare route the API may add only ${budgets(rows)} of server time per request, for the gateway and the ` +
-      "query together. The real endpoint runs one database query per request and the bare route none, and the query alone " +
-      `exceeds that budget through Prisma: 16 concurrent callers get ≈ ${INVESTIGATION.listJobsPerSecond} \`listJobs\` calls/s ` +
-      `on PostgreSQL in every variant tried (≈ 350–430 µs each), against ≈ ${INVESTIGATION.bareDriverPerSecond}/s for the same ` +
-      "SQL on bare node-postgres (≈ 165 µs; `scripts/bench/query-variants.ts`). So **`GET /api/v1/jobs` cannot reach 85 % by " +
-      "tuning the query**, and on PGlite, where the SQL itself runs on the Node thread, not at all. The target is meaningful " +
-      "for the gateway, and that is where the work went.",
+    "At 85 % of the bare route the API may add about 18 % of the bare route's server time per request, for the gateway and the " +
+      "data together. The bare route runs no query; one Prisma query costs several times that budget on its own (per-step " +
+      "table), and on PGlite the SQL itself runs on the Node thread. So the endpoint can only meet the target when a repeated " +
+      "read does not query the database again.",
     "",
-    `- **Gateway: the request log as one SQL statement per batch (done).** The request log is written off the request ` +
-      `path, but in the same Node process. Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per ` +
-      `logged request on PostgreSQL and ${prisma.pglite} µs on PGlite (1 800 bound parameters through the query compiler), ` +
-      "more than every other pipeline step together; the same rows as one `INSERT … SELECT FROM unnest($1::text[], …)` cost " +
-      `${unnest.pg} µs and ${unnest.pglite} µs (\`scripts/bench/request-log-cost.ts\`). The bench found it, the lead ` +
-      "changed `lib/request-log/prisma-writer.ts` (commit 89456a7). Gateway without a query, direct key: " +
-      `${gatewayNow(rows)}. What is left is the per-request plumbing listed above; on PGlite the log's inserts also run ` +
-      "on the Node thread (WebAssembly).",
+    `- **Read cache for the hauling resources (done; direct key, read cache off → as shipped: ${cacheEffect(rows)}).** ` +
+      "`GET` answers of the nine hauling resources are kept per tenant and request target (path + query), as the exact bytes " +
+      "the handler produced, in a byte-bounded LRU (lru-cache, 32 MB, `KLAU_READ_CACHE_MB`). Authentication, tenancy, rate " +
+      "limit, scopes and the request log still run on every request; only the query, row mapping and serialization are " +
+      "skipped. Correctness does not rest on the TTL (60 s, a last resort): a trigger on every hauling table NOTIFYs the " +
+      "tenant of each changed row at commit (`klau_hauling_changed`, whoever writes: any instance, the operator CLI, plain " +
+      "SQL); each process LISTENs (PostgreSQL: a dedicated connection; PGlite delivers in-process) and drops that tenant's " +
+      "answers. The instance that takes a write drops them before it answers, so the writer's next read sees it; a read that " +
+      "started before a change cannot store its stale answer (generation check); while the LISTEN connection is down the " +
+      "cache is off and cleared. Other instances see a change when its notification arrives (on one machine well under a " +
+      "millisecond after commit). Answers that are not the hauling tables' (usage, companies/current) are never cached.",
+    `- **Request log (done).** The request log is written off the request path, but on the Node thread that serves the API. ` +
+      `Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per logged request on PostgreSQL and ` +
+      `${prisma.pglite} µs on PGlite; one \`INSERT … SELECT FROM unnest(…)\` of one array per column (commit 89456a7) ` +
+      `${unnest.pg} µs and ${unnest.pglite} µs; one \`json_to_recordset\` of a single JSON parameter, now, ${json.pg} µs and ` +
+      `${json.pglite} µs (\`scripts/bench/request-log-cost.ts\`). \`lastUsedAt\` is one raw \`UPDATE\` per flush, and a ` +
+      "flush takes up to 1 000 entries (was 200), so its fixed cost is spread over more requests.",
     "- **Query: Prisma settings (measured, nothing kept).** `relationLoadStrategy` does not apply (the list loads no relations). " +
       "Prisma 7 already caches the compiled plan per query shape (`queryPlanCacheMaxSize`, default 1000). Selecting 11 instead " +
       "of 12 columns, a flat `where` instead of `AND: [filters, {}]`, pool sizes 2 / 4 / 10 / 20 and named prepared statements " +
-      "(`statementNameGenerator`, PostgreSQL skips parse + plan) changed one-at-a-time latency by 0–35 % from run to run but " +
-      "not the throughput of 16 concurrent `listJobs` calls (≈ 2 300–2 900 req/s in every variant; the bare driver ≈ 6 000): " +
-      "the limit is Node CPU in Prisma's client and the adapter, not the database. So `lib/hauling` and `lib/db` are unchanged.",
-    "- **Query: raw SQL for hot list endpoints (not done).** It would save the client-side share shown in the per-step table " +
-      "(Prisma `listJobs` vs the bare driver), at most lifting the endpoint to the gateway figure " +
-      `(${queryCeiling(rows)}). It would move the tenant filter (\`ownedBy\`), cursor decoding and row mapping out of the ` +
-      "typed client that enforces them for every resource — the one place a tenant-isolation bug would be introduced — and, " +
-      "with the bare driver still at ≈ 165 µs per query on top of the gateway, not reach 85 % either. Not worth that risk.",
-    "- **Response caching with invalidation (not done).** A cached page per (tenant, query) would serve hits at the gateway " +
-      "figure. But jobs change through the API, dispatches (which set `DISPATCHED`), the web app and the operator CLI (another " +
-      "process writing to the same database) on possibly several instances: correct invalidation needs a shared channel " +
-      "(PostgreSQL `LISTEN/NOTIFY`, already used for key revocation, or Redis) on every write path, and a TTL-only cache " +
-      "would break read-your-writes for API clients (a job created, then missing from the day's list). A dispatch board " +
-      "writes all day, so hits would be rare exactly when load is high. Not worth the risk for a benchmark ratio.",
+      "(`statementNameGenerator`) changed one-at-a-time latency by 0–35 % from run to run but not the throughput of 16 " +
+      `concurrent \`listJobs\` calls (≈ ${INVESTIGATION.listJobsPerSecond} req/s in every variant; the bare driver ≈ ` +
+      `${INVESTIGATION.bareDriverPerSecond}, \`scripts/bench/query-variants.ts\`): the limit is Node CPU in Prisma's client ` +
+      "and the adapter, not the database.",
+    "- **Query: raw SQL for hot list endpoints (not done).** It would make cache misses cheaper (the Prisma vs bare-driver rows " +
+      "of the per-step table), but it would move the tenant filter (`ownedBy`), cursor decoding and row mapping out of the " +
+      "typed client that enforces them for every resource, the one place a tenant-isolation bug would come in, and even the " +
+      "bare driver's query is above the 85 % budget. Not worth that risk.",
     "- **More throughput overall (deployment).** Node serves on one core: one instance per core behind a load balancer (with " +
-      "the PostgreSQL or Redis rate-limit store) multiplies the API and the bare route alike; it does not change the ratio.",
+      "the PostgreSQL or Redis rate-limit store; each instance has its own read cache, kept true by the same notifications) " +
+      "multiplies the API and the bare route alike; it does not change the ratio.",
   ];
 }

@@ -1,17 +1,20 @@
 import autocannon from "autocannon";
 
-export type LoadOptions = { connections: number; warmupSeconds: number; seconds: number };
+export type LoadOptions = { connections: number; warmupSeconds: number; seconds: number; rounds: number };
 
 export type LoadResult = {
+  /** The median round's figures (by throughput). */
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   total: number;
-  /** Non-2xx responses, connection errors and bodies differing from the expected bytes: must be 0. */
+  /** Throughput of every round, in the order run. */
+  rounds: number[];
+  /** Non-2xx responses, connection errors and bodies differing from the expected bytes, over all rounds: must be 0. */
   failures: number;
 };
 
-export type Target = { url: string; headers?: Record<string, string>; expectBody: string };
+export type Target = { name: string; url: string; headers?: Record<string, string>; expectBody: string };
 
 function fire(target: Target, connections: number, seconds: number): Promise<autocannon.Result> {
   return autocannon({
@@ -25,15 +28,44 @@ function fire(target: Target, connections: number, seconds: number): Promise<aut
   });
 }
 
-/** Warm-up (JIT, caches, connection pools), then one measured run with the same connections. */
-export async function measure(target: Target, options: LoadOptions): Promise<LoadResult> {
-  await fire(target, options.connections, options.warmupSeconds);
-  const result = await fire(target, options.connections, options.seconds);
-  return {
-    requestsPerSecond: result.requests.total / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    total: result.requests.total,
-    failures: result.non2xx + result.errors + result.mismatches,
-  };
+type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; failures: number };
+
+/**
+ * Each round measures every target once, in turn (warm-up, then a measured run with the same
+ * connections), so a slow spell of the machine hits all targets alike; each target reports its median
+ * round. `onRound` sees every measurement as it is taken.
+ */
+export async function measureRounds(
+  targets: Target[],
+  options: LoadOptions,
+  onRound: (target: Target, round: Round, index: number) => void = () => undefined,
+): Promise<Map<string, LoadResult>> {
+  const rounds = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
+  for (let index = 0; index < options.rounds; index++) {
+    for (const target of targets) {
+      await fire(target, options.connections, options.warmupSeconds);
+      const result = await fire(target, options.connections, options.seconds);
+      const round = {
+        requestsPerSecond: result.requests.total / result.duration,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        total: result.requests.total,
+        failures: result.non2xx + result.errors + result.mismatches,
+      };
+      rounds.get(target.name)?.push(round);
+      onRound(target, round, index);
+    }
+  }
+  const results = new Map<string, LoadResult>();
+  for (const [name, list] of rounds) {
+    const sorted = [...list].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    if (!median) continue;
+    results.set(name, {
+      ...median,
+      rounds: list.map((r) => r.requestsPerSecond),
+      failures: list.reduce((sum, r) => sum + r.failures, 0),
+    });
+  }
+  return results;
 }

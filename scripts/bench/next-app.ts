@@ -18,13 +18,13 @@ export function buildApp(): void {
   runStep("next build", process.execPath, [nextBin, "build"], env);
 }
 
-export type AppEnv = { port: number; payloadFile: string; database: Record<string, string> };
+export type AppEnv = { port: number; payloadFile: string; database: Record<string, string>; extraEnv?: Record<string, string> };
 
 /**
  * `next start` on loopback with the bare route enabled and a rate limit high enough for a load test
  * (the limiter still runs on every request, so its cost is part of the measurement).
  */
-export async function startApp({ port, payloadFile, database }: AppEnv): Promise<Service> {
+export async function startApp({ port, payloadFile, database, extraEnv = {} }: AppEnv): Promise<Service> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...database,
@@ -37,6 +37,7 @@ export async function startApp({ port, payloadFile, database }: AppEnv): Promise
     KLAU_BENCH: "1",
     KLAU_BENCH_PAYLOAD: payloadFile,
     KLAU_RATE_LIMIT_POINTS: String(1_000_000_000),
+    ...extraEnv,
   };
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
   const service = startService("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);

@@ -4,6 +4,7 @@ export type BenchOptions = {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  rounds: number;
   build: boolean;
   /** Where the results go; `--no-write` prints them only. */
   write: boolean;
@@ -17,7 +18,7 @@ function positive(name: string, fallback: number): number {
 }
 
 const USAGE = `npm run bench [-- --no-build] [-- --no-write]
-  BENCH_CONNECTIONS (16)  BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (2)
+  BENCH_CONNECTIONS (16)  BENCH_SECONDS (5)  BENCH_WARMUP_SECONDS (1)  BENCH_ROUNDS (3)
   DATABASE_URL=postgresql://…  also bench against PostgreSQL (a fresh database named klau_bench)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -29,8 +30,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   }
   return {
     connections: positive("BENCH_CONNECTIONS", 16),
-    warmupSeconds: positive("BENCH_WARMUP_SECONDS", 2),
-    seconds: positive("BENCH_SECONDS", 10),
+    warmupSeconds: positive("BENCH_WARMUP_SECONDS", 1),
+    seconds: positive("BENCH_SECONDS", 5),
+    rounds: Math.round(positive("BENCH_ROUNDS", 3)),
     build: !argv.includes("--no-build"),
     write: !argv.includes("--no-write"),
     postgresUrl: process.env.DATABASE_URL?.trim() || null,

@@ -22,3 +22,5 @@ export const PIPELINE_DIRECT = "API pipeline, no DB query, direct key";
 export const PIPELINE_VENDOR = "API pipeline, no DB query, vendor key + Klau-Tenant-Id";
 export const API_DIRECT = "API, direct key";
 export const API_VENDOR = "API, vendor key + Klau-Tenant-Id";
+export const API_DIRECT_UNCACHED = "API, direct key, read cache off (every request queries)";
+export const API_VENDOR_UNCACHED = "API, vendor key, read cache off (every request queries)";

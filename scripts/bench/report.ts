@@ -10,15 +10,16 @@ export * from "./report-types";
 function resultsTable(rows: Row[]): string[] {
   const raw = rows.find((r) => r.target === RAW);
   const lines = [
-    "| Database | Target | req/s | p50 ms | p99 ms | vs bare route | vs raw http | failed |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| Database | Target | req/s (median) | rounds req/s | p50 ms | p99 ms | vs bare route | vs raw http | failed |",
+    "|---|---|---:|---|---:|---:|---:|---:|---:|",
   ];
   for (const row of rows) {
     const bare = find(rows, row.database, BARE);
     const vsBare = bare && row.target !== RAW ? pct(rps(row) / rps(bare)) : "–";
     const vsRaw = raw ? pct(rps(row) / rps(raw)) : "–";
     const r = row.result;
-    lines.push(`| ${row.database} | ${row.target} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${vsBare} | ${vsRaw} | ${r.failures} |`);
+    const rounds = r.rounds.map((x) => Math.round(x)).join(" / ");
+    lines.push(`| ${row.database} | ${row.target} | ${Math.round(r.requestsPerSecond)} | ${rounds} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${vsBare} | ${vsRaw} | ${r.failures} |`);
   }
   return lines;
 }
@@ -50,8 +51,8 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
       : []),
     `- **Date:** ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; total bench time ${seconds} s`,
     `- **Machine:** ${machine.cores} cores (${machine.cpu}), ${machine.platform}, Node ${machine.node}, load average at start ${machine.loadAverage}`,
-    `- **Load:** autocannon, ${load.connections} connections, ${load.warmupSeconds} s warm-up then ${load.seconds} s measured per target, loopback only; every response is checked byte-for-byte against the expected JSON (\`failed\` = non-2xx, errors or different bodies).`,
-    "- **Targets**, all returning the same bytes (checked before and during every run) from one `next start` (production build in `.next-bench`) on a fresh seeded database: a raw Node `http` server (no Next); the bare route `GET /api/bench/bare` (a route handler serving the recorded bytes, no auth, no database); the **API pipeline without a DB query** `GET /api/bench/pipeline?date=2026-03-15`, declared with the real `defineRoute({ resource: \"jobs\", query: listJobsQuery })` (authentication, tenant resolution, rate limit, scope `read:jobs`, zod, envelope, request log) whose handler returns the recorded page instead of querying; and the real `GET /api/v1/jobs?date=2026-03-15`. Both bench routes answer 404 unless the server runs with `KLAU_BENCH=1`.",
+    `- **Load:** autocannon, ${load.connections} connections, loopback only, in ${load.rounds} rounds: each round measures every target of a server in turn (${load.warmupSeconds} s warm-up, then ${load.seconds} s measured), so a slow spell of the machine hits all targets alike; a target's figures are its median round. Every response is checked byte-for-byte against the expected JSON (\`failed\` = non-2xx, errors or different bodies, over all rounds).`,
+    "- **Targets**, all returning the same bytes (checked before and during every run) from one `next start` (production build in `.next-bench`) on a fresh seeded database: a raw Node `http` server (no Next); the bare route `GET /api/bench/bare` (a route handler serving the recorded bytes, no auth, no database); the **API pipeline without a DB query** `GET /api/bench/pipeline?date=2026-03-15`, declared with the real `defineRoute({ resource: \"jobs\", query: listJobsQuery })` (authentication, tenant resolution, rate limit, scope `read:jobs`, zod, envelope, request log) whose handler returns the recorded page instead of querying; and the real `GET /api/v1/jobs?date=2026-03-15` as shipped (the same read repeated, so answered from the read cache after the first). Then the real endpoint again on a second `next start` of the same database with the read cache off (`KLAU_READ_CACHE_TTL_MS=0`), where every request queries the database: what a read costs right after the tenant's data changed. Both bench routes answer 404 unless the server runs with `KLAU_BENCH=1`.",
     `- **Rate limiting** stays on during the API runs (${limiterStore} store; its cost is part of every API figure): the bench starts the server with \`KLAU_RATE_LIMIT_POINTS\` set to 10⁹ so the 500 / 15 min default does not stop the load test.`,
     "",
     "## Throughput and latency",

@@ -13,6 +13,7 @@ import { checkKeyFormat, generateApiKey, hashKey } from "@/lib/keys/format";
 import { type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { consumePoint } from "@/lib/ratelimit/limit";
 import { createLimiter } from "@/lib/ratelimit/store";
+import { ReadCache } from "@/lib/read-cache/read-cache";
 import { JOBS_DAY_SQL, jobsDayParams } from "./jobs-sql";
 import { timeAsync, timeSync } from "./timing";
 import { runDbScript } from "./run-db-script";
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   const query = listJobsQuery.parse({ date: "2026-03-15" });
   const page = await listJobs(db, tenantId, query);
   const sqlParams = jobsDayParams(tenantId, "2026-03-15");
+  const answer = JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } });
+  const readCache = new ReadCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60_000 });
+  readCache.setLive(true);
+  readCache.store(readCache.ticket(tenantId), "/api/v1/jobs?date=2026-03-15", answer);
 
   const steps = [
     { step: "key format + CRC32 checksum", us: timeSync(FAST, () => checkKeyFormat(key.secret)) },
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     { step: `jobs query: listJobs for one day (${page.items.length} jobs)`, us: await timeAsync(DB, () => listJobs(db, tenantId, query)) },
     { step: "same SQL through Prisma ($queryRawUnsafe, no row mapping by the client)", us: await timeAsync(DB, () => db.$queryRawUnsafe(JOBS_DAY_SQL, ...sqlParams)) },
     ...(await onBareDriver(sqlParams)),
+    { step: "read cache: stored answer found (hit)", us: timeSync(FAST, () => readCache.lookup(tenantId, "/api/v1/jobs?date=2026-03-15")) },
     { step: "JSON serialization of that page", us: timeSync(FAST / 10, () => JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } })) },
   ];
   await db.apiKey.delete({ where: { id: created.id } });
