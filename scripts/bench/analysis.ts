@@ -31,8 +31,10 @@ function stepUs(steps: StepCosts | undefined, prefix: string): number | undefine
 }
 
 function verdict(ratio: number): string {
-  const points = Math.round((ratio - TARGET_RATIO) * 100);
-  return ratio >= TARGET_RATIO ? `**met** (${points >= 1 ? `${points} points above` : "at"} the target)` : `**missed** by ${-points} points`;
+  const points = (ratio - TARGET_RATIO) * 100;
+  const amount = (p: number) => (p < 1 ? `${p.toFixed(1)} points` : `${Math.round(p)} point${Math.round(p) === 1 ? "" : "s"}`);
+  if (ratio < TARGET_RATIO) return `**missed** by ${amount(-points)}`;
+  return `**met** (${points < 0.05 ? "at the target" : `${amount(points)} above the target`})`;
 }
 
 const MEASURES = [
@@ -169,8 +171,7 @@ export function analysis(rows: Row[], steps: StepCosts[]): string[] {
     summary(rows),
     "",
     "The target applies to the real endpoint. The bench repeats one read, so after the first request the shipped endpoint answers " +
-      "from the read cache (lib/read-cache): that is the figure for a client polling a day's jobs, the case a throughput target is " +
-      "about. A read right after the tenant's data changed runs the query once; the read-cache-off rows show what every such read " +
+      "from the read cache (lib/read-cache), as it does for a client polling a day's jobs. A read right after the tenant's data changed runs the query once; the read-cache-off rows show what every such read " +
       "costs. Each figure is the median of its rounds; the rounds column in the table above shows their spread.",
     "",
     ...targetsTable(rows),

@@ -31,9 +31,9 @@ function fire(target: Target, connections: number, seconds: number): Promise<aut
 type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; failures: number };
 
 /**
- * Each round measures every target once, in turn (warm-up, then a measured run with the same
- * connections), so a slow spell of the machine hits all targets alike; each target reports its median
- * round. `onRound` sees every measurement as it is taken.
+ * After a warm-up of every target, each round measures every target once, in turn (warm-up, then a
+ * measured run with the same connections), so a slow spell of the machine hits all targets alike;
+ * each target reports its median round. `onRound` sees every measurement as it is taken.
  */
 export async function measureRounds(
   targets: Target[],
@@ -41,6 +41,9 @@ export async function measureRounds(
   onRound: (target: Target, round: Round, index: number) => void = () => undefined,
 ): Promise<Map<string, LoadResult>> {
   const rounds = new Map<string, Round[]>(targets.map((t) => [t.name, []]));
+  // Every target once before the first round: the first target measured after a server start would
+  // otherwise pay for the server's warm-up (JIT, pools) alone.
+  for (const target of targets) await fire(target, options.connections, Math.max(2, options.warmupSeconds));
   for (let index = 0; index < options.rounds; index++) {
     for (const target of targets) {
       await fire(target, options.connections, options.warmupSeconds);

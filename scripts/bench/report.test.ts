@@ -63,6 +63,9 @@ describe("the performance report", () => {
     expect(text).toContain("| embedded PGlite | **real endpoint** `GET /api/v1/jobs?date=…` as shipped, direct key | 85 % | 88 % (880 of 1000 req/s) | **met** (3 points above the target) |");
     expect(text).toContain("| embedded PGlite | real endpoint with the read cache off (every request queries), direct key | 85 % | 50 % (500 of 1000 req/s) | **missed** by 35 points |");
     expect(report({ api: 800 })).toContain("| 80 % (800 of 1000 req/s) | **missed** by 5 points |");
+    expect(report({ api: 849 })).toContain("| 85 % (849 of 1000 req/s) | **missed** by 0.1 points |");
+    expect(report({ api: 860 })).toContain("| 86 % (860 of 1000 req/s) | **met** (1 point above the target) |");
+    expect(report({ api: 850 })).toContain("| 85 % (850 of 1000 req/s) | **met** (at the target) |");
     expect(text).toContain(
       "**In short:** the real jobs endpoint as shipped reaches 88 %–88 % of the bare route (2 of 2 measurements meet 85 %); the gateway alone, without a query, reaches 90 %–90 % (2 of 2); with the read cache off, when every request queries the database, it reaches 50 %–50 %.",
     );

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { deleteDriver, updateDriver } from "../drivers/service";
-import { getJob } from "../jobs/service";
+import { getJob, updateJob } from "../jobs/service";
 import { makeDispatchable, withTwoTenants } from "../testing/fixtures";
 import { listDispatchesQuery } from "./schemas";
-import { createDispatch, deleteDispatch, listDispatches, updateDispatch } from "./service";
+import { createDispatch, deleteDispatch, getDispatch, listDispatches, updateDispatch } from "./service";
 
 const t = withTwoTenants();
 
@@ -59,6 +59,20 @@ describe("dispatches", () => {
     // The job can be dispatched again.
     await createDispatch(t.db, t.north, { jobId: job.id, driverId: driver.id, truckId: truck.id });
     expect((await getJob(t.db, t.north, job.id)).status).toBe("DISPATCHED");
+  });
+
+  it("cancelling a job cancels its active dispatch, and only its own", async () => {
+    const mine = await makeDispatchable(t.db, t.north);
+    const other = await makeDispatchable(t.db, t.north);
+    const dispatch = await createDispatch(t.db, t.north, { jobId: mine.job.id, driverId: mine.driver.id, truckId: mine.truck.id });
+    const untouched = await createDispatch(t.db, t.north, { jobId: other.job.id, driverId: other.driver.id, truckId: other.truck.id });
+    await updateDispatch(t.db, t.north, dispatch.id, { status: "EN_ROUTE" });
+    expect((await updateJob(t.db, t.north, mine.job.id, { status: "CANCELLED" })).status).toBe("CANCELLED");
+    expect((await getDispatch(t.db, t.north, dispatch.id)).status).toBe("CANCELLED");
+    expect((await getDispatch(t.db, t.north, untouched.id)).status).toBe("ASSIGNED");
+    // A job that fails to update (unknown id) cancels nothing.
+    await expect(updateJob(t.db, t.north, "00000000-0000-4000-8000-000000000000", { status: "CANCELLED" })).rejects.toThrow("Job not found");
+    expect((await getDispatch(t.db, t.north, untouched.id)).status).toBe("ASSIGNED");
   });
 
   it("reassignment checks the new driver belongs to the tenant", async () => {

@@ -1,5 +1,6 @@
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { FINAL_STATUSES } from "../dispatches/assignment";
 import { afterCursor, type Page, pageOrder, toPage } from "../shared/cursor";
 import { fromDay } from "../shared/dates";
 import type { HaulingDb } from "../shared/db";
@@ -54,12 +55,22 @@ export async function createJob(db: HaulingDb, tenantId: string, body: CreateJob
   return toJob(row);
 }
 
+/** Cancelling a job cancels its active dispatch with it: no driver goes out for a cancelled job. */
 export async function updateJob(db: HaulingDb, tenantId: string, id: string, body: UpdateJobBody): Promise<Job> {
   if (!looksLikeId(id)) throw new NotFoundError(LABEL);
   await assertReferences(db, tenantId, referencesOf(body));
   const data = { ...body, serviceDate: body.serviceDate ? fromDay(body.serviceDate) : undefined };
-  const row = await db.job.update({ where: ownedBy(tenantId, { id }), data }).catch((e: unknown) => rethrowWriteError(LABEL, e));
-  return toJob(row);
+  // Only `tx` inside: the root client would deadlock on PGlite's single connection.
+  return db.$transaction(async (tx) => {
+    const row = await tx.job.update({ where: ownedBy(tenantId, { id }), data }).catch((e: unknown) => rethrowWriteError(LABEL, e));
+    if (body.status === "CANCELLED") {
+      await tx.dispatch.updateMany({
+        where: ownedBy(tenantId, { jobId: id, status: { notIn: [...FINAL_STATUSES] } }),
+        data: { status: "CANCELLED" },
+      });
+    }
+    return toJob(row);
+  });
 }
 
 /** Deleting a job deletes its dispatches with it (they mean nothing without the job). */
