@@ -17,6 +17,7 @@ import {
   API_VENDOR,
   API_VENDOR_UNCACHED,
   BARE,
+  BARE_PLAIN,
   PIPELINE_DIRECT,
   PIPELINE_VENDOR,
   RAW,
@@ -104,7 +105,10 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       }
       const targets = readCache
         ? [
-            { target: BARE, url: `${base}/api/bench/bare`, headers: {} },
+            // The same request line and headers as the API's (the bare route ignores them), so the
+            // framework's own parsing of the query string and headers is on both sides.
+            { target: BARE, url: `${base}/api/bench/bare?date=2026-03-15`, headers: direct },
+            { target: BARE_PLAIN, url: `${base}/api/bench/bare`, headers: {} },
             { target: PIPELINE_DIRECT, url: `${base}${PIPELINE_PATH}`, headers: direct },
             { target: PIPELINE_VENDOR, url: `${base}${PIPELINE_PATH}`, headers: vendor },
             { target: API_DIRECT, url: `${base}${JOBS_PATH}`, headers: direct },

@@ -6,6 +6,7 @@ import {
   API_VENDOR,
   API_VENDOR_UNCACHED,
   BARE,
+  BARE_PLAIN,
   PIPELINE_DIRECT,
   PIPELINE_VENDOR,
   RAW,
@@ -151,10 +152,11 @@ function signed(value: number): string {
 
 function ceiling(rows: Row[]): string[] {
   const raw = rows.find((r) => r.target === RAW);
-  const bare = rows.find((r) => r.target === BARE);
+  // Both sent a plain GET: the raw server gets no query string or key either.
+  const bare = rows.find((r) => r.target === BARE_PLAIN) ?? rows.find((r) => r.target === BARE);
   if (!raw || !bare) return [];
   return [
-    `- **Raw http ceiling:** the bare Next route reaches ${pct(rps(bare) / rps(raw))} of a raw Node \`http\` server returning the same bytes ` +
+    `- **Raw http ceiling:** the bare Next route reaches ${pct(rps(bare) / rps(raw))} of a raw Node \`http\` server returning the same bytes to the same plain request ` +
       `(${us(usPerRequest(bare))} µs vs ${us(usPerRequest(raw))} µs per request). That distance is the framework (routing, Web ` +
       "`Request`/`Response` objects, response streaming, its async context) and is the same for every route; no change to the " +
       "pipeline can recover it. The API as shipped is as far from that ceiling as the bare route, plus the gateway's share above.",

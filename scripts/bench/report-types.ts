@@ -18,6 +18,7 @@ export type ReportInput = {
 export const TARGET_RATIO = 0.85;
 export const RAW = "raw Node http";
 export const BARE = "bare Next route";
+export const BARE_PLAIN = "bare Next route, without the query string and key";
 export const PIPELINE_DIRECT = "API pipeline, no DB query, direct key";
 export const PIPELINE_VENDOR = "API pipeline, no DB query, vendor key + Klau-Tenant-Id";
 export const API_DIRECT = "API, direct key";
