@@ -91,8 +91,8 @@ async function listenPostgres(url: string, failures: number): Promise<void> {
 async function listenEmbedded(state: ListenerState): Promise<void> {
   try {
     const opened = await openedDatabase();
-    if (!opened.listen) return;
-    await opened.listen(HAULING_CHANGED_CHANNEL, (payload) => applyNotification(HAULING_CHANGED_CHANNEL, payload));
+    if (!opened.embedded) return;
+    await opened.embedded.listen(HAULING_CHANGED_CHANNEL, (payload) => applyNotification(HAULING_CHANGED_CHANNEL, payload));
     forgetAll(true);
   } catch {
     state.started = false; // the database did not open: the next request tries again

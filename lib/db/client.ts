@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DatabaseTarget, databaseTarget } from "./config";
 import type { MigrateResult } from "./migrate";
@@ -12,10 +13,10 @@ export interface OpenedDatabase {
   /** Migrations applied while opening (embedded only; PostgreSQL is migrated by `npm run db:migrate`). */
   migrated?: MigrateResult;
   /**
-   * Embedded only: subscribes to a NOTIFY channel of this database (PGlite delivers notifications in
-   * its own process). On PostgreSQL, listeners use a dedicated connection (lib/api/change-listener.ts).
+   * Embedded only: the PGlite engine itself, for what goes past Prisma: LISTEN (PGlite delivers its
+   * notifications in-process) and COPY for the request log (lib/request-log/pglite-writer.ts).
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  embedded?: PGlite;
   close(): Promise<void>;
 }
 

@@ -31,9 +31,7 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
       db,
       target,
       migrated,
-      listen: async (channel, onPayload) => {
-        await client.listen(channel, onPayload);
-      },
+      embedded: client,
       close: async () => {
         await db.$disconnect();
         await client.close();

@@ -78,7 +78,7 @@ describe("the performance report", () => {
     const text = report();
     expect(text).toContain("the pipeline without a query 1111 µs (gateway: +111 µs), the real endpoint as shipped 1136 µs (+136 µs over the bare route); with the read cache off it takes 2000 µs (the query: +889 µs over the pipeline without one)");
     expect(text).toContain("the steps measured alone add up to 8.0 µs (key verification (cache hit) 5.0, rate limiter 3.0)");
-    expect(text).toContain("finding the stored answer takes 0.5 µs");
+    expect(text).toContain("finding the stored answer takes 0.50 µs");
     expect(text).toContain("`listJobs` alone (one call at a time) takes 400 µs through Prisma");
     expect(text).toContain("direct key, read cache off → as shipped: embedded PGlite 50 % → 88 %");
   });
