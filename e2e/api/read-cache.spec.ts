@@ -18,11 +18,8 @@ test.beforeAll(async () => {
   otherKey = (await newKey({ company: other }, ["read:all", "write:all"])).key;
 });
 
-/** A service date no other spec uses, so the day's list holds only this test's jobs. */
-function uniqueDay(): string {
-  const day = 1 + Math.floor(Math.random() * 28);
-  return `2031-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+/** Each test uses its own service date; the companies are new on every run, so the days start empty. */
+const DAY = { list: "2031-01-01", dispatch: "2031-01-02", tenants: "2031-01-03", outside: "2031-01-04" } as const;
 
 async function read(request: APIRequestContext, apiKey: string, path: string): Promise<{ data: Row | Row[]; text: string }> {
   const response = await request.get(path, { headers: auth(apiKey) });
@@ -34,7 +31,7 @@ async function read(request: APIRequestContext, apiKey: string, path: string): P
 const ids = (rows: Row | Row[]) => (Array.isArray(rows) ? rows.map((row) => row.id) : [rows.id]);
 
 test("the day's job list follows every create, update and delete, read twice each time", async ({ request }) => {
-  const day = uniqueDay();
+  const day = DAY.list;
   const list = `/api/v1/jobs?date=${day}`;
   expect(ids((await read(request, key, list)).data)).toEqual([]);
   expect(ids((await read(request, key, list)).data)).toEqual([]);
@@ -56,7 +53,7 @@ test("the day's job list follows every create, update and delete, read twice eac
 });
 
 test("a write to one resource shows in the tenant's reads of another: dispatching a job, cancelling it", async ({ request }) => {
-  const job = await createVia(request, key, "jobs", { serviceDate: uniqueDay(), type: "PICKUP", containerSize: 30 });
+  const job = await createVia(request, key, "jobs", { serviceDate: DAY.dispatch, type: "PICKUP", containerSize: 30 });
   const [driver, truck] = await Promise.all([createVia(request, key, "drivers"), createVia(request, key, "trucks")]);
   const path = `/api/v1/jobs/${job.id}`;
   for (let i = 0; i < 2; i++) expect(((await read(request, key, path)).data as Row).status).toBe("PENDING");
@@ -72,7 +69,7 @@ test("a write to one resource shows in the tenant's reads of another: dispatchin
 });
 
 test("two tenants reading the same URL each get their own rows, however often they read", async ({ request }) => {
-  const day = uniqueDay();
+  const day = DAY.tenants;
   const list = `/api/v1/jobs?date=${day}`;
   const mine = await createVia(request, key, "jobs", { serviceDate: day, type: "DELIVERY", containerSize: 20 });
   const theirs = await createVia(request, otherKey, "jobs", { serviceDate: day, type: "SWAP", containerSize: 40 });
@@ -83,7 +80,7 @@ test("two tenants reading the same URL each get their own rows, however often th
 });
 
 test("a change written straight to the database by another process shows in the next reads", async ({ request }) => {
-  const job = await createVia(request, key, "jobs", { serviceDate: uniqueDay(), type: "DELIVERY", containerSize: 20 });
+  const job = await createVia(request, key, "jobs", { serviceDate: DAY.outside, type: "DELIVERY", containerSize: 20 });
   const path = `/api/v1/jobs/${job.id}`;
   for (let i = 0; i < 2; i++) expect(((await read(request, key, path)).data as Row).notes).toBeNull();
   const written = await onDatabase((client) => client.query(`UPDATE "Job" SET notes = 'Written by another system' WHERE id = $1`, [job.id]));

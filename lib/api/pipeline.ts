@@ -115,8 +115,8 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
 
 /**
  * The request pipeline, in fixed order: requestId → authenticate → resolveTenant → rateLimit →
- * authorize → idempotency → read cache → parse → handler → mapError → envelope + headers; then the
- * request log.
+ * authorize → read cache (GETs of hauling resources) or idempotency (writes) → parse → handler →
+ * mapError → envelope + headers; then the request log.
  */
 export async function runPipeline(request: Request, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps): Promise<Response> {
   const started = performance.now();
