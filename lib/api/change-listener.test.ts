@@ -36,10 +36,11 @@ describe("applyNotification (cross-process invalidation)", () => {
 
   it("a hauling change drops that tenant's cached answers; an empty payload (TRUNCATE) drops all", () => {
     readCache.setLive(true);
-    readCache.store(readCache.ticket("t1"), "/api/v1/jobs", "t1 page");
-    readCache.store(readCache.ticket("t2"), "/api/v1/jobs", "t2 page");
+    const [t1Page, t2Page] = [new TextEncoder().encode("t1 page"), new TextEncoder().encode("t2 page")];
+    readCache.store(readCache.ticket("t1"), "/api/v1/jobs", t1Page);
+    readCache.store(readCache.ticket("t2"), "/api/v1/jobs", t2Page);
     applyNotification(HAULING_CHANGED_CHANNEL, "t1");
-    expect([readCache.lookup("t1", "/api/v1/jobs"), readCache.lookup("t2", "/api/v1/jobs")]).toEqual([undefined, "t2 page"]);
+    expect([readCache.lookup("t1", "/api/v1/jobs"), readCache.lookup("t2", "/api/v1/jobs")]).toEqual([undefined, t2Page]);
     applyNotification(HAULING_CHANGED_CHANNEL, "");
     expect(readCache.lookup("t2", "/api/v1/jobs")).toBeUndefined();
     readCache.setLive(false);

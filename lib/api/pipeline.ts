@@ -31,7 +31,8 @@ export type RouteSpec = {
 export type AnyHandler = (ctx: HandlerContext<unknown, unknown, unknown>) => unknown;
 export type RawParams = Record<string, string | string[] | undefined>;
 type BaseContext = Omit<HandlerContext<unknown, unknown, unknown>, "query" | "body" | "params">;
-type Outcome = { status: number; body: string | null };
+/** A string from the handler or an error; the read cache hands back the bytes it keeps. */
+type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -72,7 +73,8 @@ async function remember(store: IdempotencyStore, recordId: string, outcome: Outc
   const location = headers.get("location");
   await finishIdempotent(store, recordId, {
     status: outcome.status,
-    body: outcome.body ?? "",
+    // Only writes are remembered, and their bodies are the handler's strings.
+    body: typeof outcome.body === "string" ? outcome.body : new TextDecoder().decode(outcome.body ?? undefined),
     headers: { "content-type": headers.get("content-type") ?? JSON_TYPE, ...(location ? { location } : {}) },
   });
 }

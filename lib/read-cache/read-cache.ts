@@ -3,17 +3,18 @@ import { LRUCache } from "lru-cache";
 /** Taken before a read; `store` keeps the answer only if the tenant's data did not change meanwhile. */
 export type ReadTicket = { readonly tenantId: string; readonly generation: number; readonly epoch: number };
 
-type Page = { body: string; generation: number; epoch: number };
+type Page = { body: Uint8Array<ArrayBuffer>; generation: number; epoch: number };
 
 export type ReadCacheOptions = {
-  /** Upper bound of the bytes kept (answer bodies, UTF-16 length). */
+  /** Upper bound of the bytes kept (answer bodies). */
   maxBytes: number;
   /** Every answer is dropped after this long even without a change notification (0 = cache off). */
   ttlMs: number;
 };
 
 /**
- * Serialized answers of tenant-scoped GET routes, per tenant and request target (path + query).
+ * Serialized answers of tenant-scoped GET routes, per tenant and request target (path + query), as
+ * the encoded bytes sent (so a hit is not encoded again).
  *
  * Correctness rests on invalidation, never on the TTL alone:
  * - a change to a tenant's rows bumps that tenant's generation (from the pipeline, before a write is
@@ -31,7 +32,7 @@ export class ReadCache {
   constructor(private readonly options: ReadCacheOptions) {
     this.pages = new LRUCache<string, Page>({
       maxSize: Math.max(1, options.maxBytes),
-      sizeCalculation: (page) => Math.max(1, page.body.length),
+      sizeCalculation: (page) => Math.max(1, page.body.byteLength),
       ttl: Math.max(1, options.ttlMs),
     });
   }
@@ -46,7 +47,7 @@ export class ReadCache {
     this.live = live;
   }
 
-  lookup(tenantId: string, target: string): string | undefined {
+  lookup(tenantId: string, target: string): Uint8Array<ArrayBuffer> | undefined {
     if (!this.enabled) return undefined;
     const id = pageId(tenantId, target);
     const page = this.pages.get(id);
@@ -62,8 +63,8 @@ export class ReadCache {
     return { tenantId, generation: this.generationOf(tenantId), epoch: this.epoch };
   }
 
-  store(ticket: ReadTicket, target: string, body: string): void {
-    if (!this.enabled || body.length > this.options.maxBytes) return;
+  store(ticket: ReadTicket, target: string, body: Uint8Array<ArrayBuffer>): void {
+    if (!this.enabled || body.byteLength > this.options.maxBytes) return;
     if (ticket.epoch !== this.epoch || ticket.generation !== this.generationOf(ticket.tenantId)) return;
     this.pages.set(pageId(ticket.tenantId, target), { body, generation: ticket.generation, epoch: ticket.epoch });
   }

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const query = listJobsQuery.parse({ date: "2026-03-15" });
   const page = await listJobs(db, tenantId, query);
   const sqlParams = jobsDayParams(tenantId, "2026-03-15");
-  const answer = JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } });
+  const answer = new TextEncoder().encode(JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } }));
   const readCache = new ReadCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60_000 });
   readCache.setLive(true);
   readCache.store(readCache.ticket(tenantId), "/api/v1/jobs?date=2026-03-15", answer);

@@ -2,7 +2,9 @@ import type { ReadCache } from "@/lib/read-cache/read-cache";
 import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
 
-type Outcome = { status: number; body: string | null };
+type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
+
+const UTF8 = new TextEncoder();
 
 /** Path and query of a GET whose answer may come from the read cache; null for anything else. */
 export function readCacheTarget(method: string, resource: Resource | null, url: URL): string | null {
@@ -26,8 +28,10 @@ export async function throughReadCache(
   if (target !== null) {
     const ticket = cache.ticket(tenantId);
     const outcome = await run();
-    if (outcome.status === 200 && outcome.body !== null) cache.store(ticket, target, outcome.body);
-    return outcome;
+    if (outcome.status !== 200 || outcome.body === null) return outcome;
+    const body = typeof outcome.body === "string" ? UTF8.encode(outcome.body) : outcome.body;
+    cache.store(ticket, target, body);
+    return { status: outcome.status, body };
   }
   if (method === "GET" || method === "HEAD" || !isCachedResource(resource)) return run();
   try {
