@@ -16,7 +16,7 @@ function cacheEffect(rows: Row[]): string {
 
 /** What closed the gap, what else was tried, and why the rest was left. */
 export function closingTheGap(rows: Row[]): string[] {
-  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json } = INVESTIGATION;
+  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json, requestLogCopy: copy } = INVESTIGATION;
   return [
     "### What closed the gap, and what we did not do",
     "",
@@ -27,7 +27,7 @@ export function closingTheGap(rows: Row[]): string[] {
     "",
     `- **Read cache for the hauling resources (done; direct key, read cache off → as shipped: ${cacheEffect(rows)}).** ` +
       "`GET` answers of the nine hauling resources are kept per tenant and request target (path + query), as the exact bytes " +
-      "the handler produced, in a byte-bounded LRU (lru-cache, 32 MB, `KLAU_READ_CACHE_MB`). Authentication, tenancy, rate " +
+      "the handler produced (encoded once), in a byte-bounded LRU (lru-cache, 32 MB, `KLAU_READ_CACHE_MB`). Authentication, tenancy, rate " +
       "limit, scopes and the request log still run on every request; only the query, row mapping and serialization are " +
       "skipped. Correctness does not rest on the TTL (60 s, a last resort): a trigger on every hauling table NOTIFYs the " +
       "tenant of each changed row at commit (`klau_hauling_changed`, whoever writes: any instance, the operator CLI, plain " +
@@ -39,9 +39,11 @@ export function closingTheGap(rows: Row[]): string[] {
     `- **Request log (done).** The request log is written off the request path, but on the Node thread that serves the API. ` +
       `Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per logged request on PostgreSQL and ` +
       `${prisma.pglite} µs on PGlite; one \`INSERT … SELECT FROM unnest(…)\` of one array per column (commit 89456a7) ` +
-      `${unnest.pg} µs and ${unnest.pglite} µs; one \`json_to_recordset\` of a single JSON parameter, now, ${json.pg} µs and ` +
-      `${json.pglite} µs (\`scripts/bench/request-log-cost.ts\`). \`lastUsedAt\` is one raw \`UPDATE\` per flush, and a ` +
-      "flush takes up to 1 000 entries (was 200), so its fixed cost is spread over more requests.",
+      `${unnest.pg} µs and ${unnest.pglite} µs. PostgreSQL's writer is now one \`json_to_recordset\` of a single JSON ` +
+      `parameter (${json.pg} µs). PGlite runs its SQL on the serving thread, so the embedded writer is a \`COPY\` of a CSV ` +
+      `blob: ${copy.pglite} µs of main-thread time per row against ${json.pglite} µs for the JSON insert ` +
+      "(`scripts/bench/request-log-cost.ts`). `lastUsedAt` is one raw `UPDATE` per flush, and a flush takes up to 1 000 " +
+      "entries (was 200), so its fixed cost is spread over more requests.",
     "- **Query: Prisma settings (measured, nothing kept).** `relationLoadStrategy` does not apply (the list loads no relations). " +
       "Prisma 7 already caches the compiled plan per query shape (`queryPlanCacheMaxSize`, default 1000). Selecting 11 instead " +
       "of 12 columns, a flat `where` instead of `AND: [filters, {}]`, pool sizes 2 / 4 / 10 / 20 and named prepared statements " +
