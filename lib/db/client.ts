@@ -14,7 +14,7 @@ export interface OpenedDatabase {
   migrated?: MigrateResult;
   /**
    * Embedded only: the PGlite engine itself, for what goes past Prisma: LISTEN (PGlite delivers its
-   * notifications in-process) and COPY for the request log (lib/request-log/pglite-writer.ts).
+   * notifications in-process, lib/api/change-listener.ts).
    */
   embedded?: PGlite;
   close(): Promise<void>;

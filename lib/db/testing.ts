@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -14,8 +13,6 @@ export interface TestDatabase {
   /** Where it lives: "pglite" (in memory) or the PostgreSQL URL of the fresh database. */
   kind: "pglite" | "postgres";
   url: string | null;
-  /** The PGlite engine itself (kind "pglite" only), for code that goes past Prisma. */
-  embedded?: PGlite;
   /** Subscribes to a NOTIFY channel of this database (until cleanup). */
   listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
   cleanup(): Promise<void>;
@@ -37,7 +34,6 @@ async function createPgliteTestDatabase(): Promise<TestDatabase> {
     db,
     kind: "pglite",
     url: null,
-    embedded: pglite,
     listen: async (channel, onPayload) => {
       await pglite.listen(channel, onPayload);
     },

@@ -120,8 +120,9 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   if (parts.length > 0) {
     lines.push(
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
-        `the rest is the request-log flush (${logWriter(database)} per batch of up to 1 000, off the request ` +
-        "path but on the same Node thread) and the pipeline's per-request plumbing: request id, the rate-limit and id headers, the `URL` " +
+        "the rest is the request-log flush (one `INSERT … SELECT FROM json_to_recordset` per batch of up to 1 000, off the request " +
+        `path but on the same Node thread, ≈ ${INVESTIGATION.requestLogJson[databaseKey(database)]} µs of CPU per logged request ` +
+        "measured alone) and the pipeline's per-request plumbing: request id, the rate-limit and id headers, the `URL` " +
         "parse, tenant and scope checks, a `Headers` object, promise hops and garbage collection. Differences of a few " +
         "µs between targets are within the spread of the rounds.",
     );
@@ -144,13 +145,6 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
     );
   }
   return lines.join("\n");
-}
-
-/** The request-log writer of this database and its cost per logged request, measured alone. */
-function logWriter(database: string): string {
-  return databaseKey(database) === "pglite"
-    ? `one \`COPY\` of a CSV blob, ≈ ${INVESTIGATION.requestLogCopy.pglite} µs of main-thread time per logged request`
-    : `one \`INSERT … SELECT FROM json_to_recordset\`, ≈ ${INVESTIGATION.requestLogJson.pg} µs of Node CPU per logged request`;
 }
 
 function signed(value: number): string {

@@ -16,7 +16,7 @@ function cacheEffect(rows: Row[]): string {
 
 /** What closed the gap, what else was tried, and why the rest was left. */
 export function closingTheGap(rows: Row[]): string[] {
-  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json, requestLogCopy: copy } = INVESTIGATION;
+  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json } = INVESTIGATION;
   return [
     "### What closed the gap, and what we did not do",
     "",
@@ -39,11 +39,9 @@ export function closingTheGap(rows: Row[]): string[] {
     `- **Request log (done).** The request log is written off the request path, but on the Node thread that serves the API. ` +
       `Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per logged request on PostgreSQL and ` +
       `${prisma.pglite} µs on PGlite; one \`INSERT … SELECT FROM unnest(…)\` of one array per column (commit 89456a7) ` +
-      `${unnest.pg} µs and ${unnest.pglite} µs. PostgreSQL's writer is now one \`json_to_recordset\` of a single JSON ` +
-      `parameter (${json.pg} µs). PGlite runs its SQL on the serving thread, so the embedded writer is a \`COPY\` of a CSV ` +
-      `blob: ${copy.pglite} µs of main-thread time per row against ${json.pglite} µs for the JSON insert ` +
-      "(`scripts/bench/request-log-cost.ts`). `lastUsedAt` is one raw `UPDATE` per flush, and a flush takes up to 1 000 " +
-      "entries (was 200), so its fixed cost is spread over more requests.",
+      `${unnest.pg} µs and ${unnest.pglite} µs; one \`json_to_recordset\` of a single JSON parameter, now, ${json.pg} µs and ` +
+      `${json.pglite} µs (\`scripts/bench/request-log-cost.ts\`). \`lastUsedAt\` is one raw \`UPDATE\` per flush, and a ` +
+      "flush takes up to 1 000 entries (was 200), so its fixed cost is spread over more requests.",
     "- **Query: Prisma settings (measured, nothing kept).** `relationLoadStrategy` does not apply (the list loads no relations). " +
       "Prisma 7 already caches the compiled plan per query shape (`queryPlanCacheMaxSize`, default 1000). Selecting 11 instead " +
       "of 12 columns, a flat `where` instead of `AND: [filters, {}]`, pool sizes 2 / 4 / 10 / 20 and named prepared statements " +

@@ -8,10 +8,8 @@ export const INVESTIGATION = {
   requestLogPrisma: { pg: 142, pglite: 185 },
   /** The same batches as one INSERT … SELECT FROM unnest(…) of one array per column (the writer of commit 89456a7). */
   requestLogUnnest: { pg: 7, pglite: 45 },
-  /** The same batches as one INSERT … SELECT FROM json_to_recordset(…) of one JSON parameter (PostgreSQL's writer now). */
-  requestLogJson: { pg: 5, pglite: 15 },
-  /** The same batches as COPY of a CSV blob (the embedded database's writer now; main-thread time). */
-  requestLogCopy: { pglite: 11 },
+  /** The same batches as one INSERT … SELECT FROM json_to_recordset(…) of one JSON parameter (the writer now). */
+  requestLogJson: { pg: 5, pglite: 19 },
   /** 16 concurrent callers, PostgreSQL: listJobs through Prisma (every variant) and the same SQL on node-postgres. */
   listJobsPerSecond: "2 300–2 900",
   bareDriverPerSecond: "6 000",

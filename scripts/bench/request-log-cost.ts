@@ -1,16 +1,14 @@
 // Investigation tool (not run by `npm run bench`): Node CPU per logged request of the request-log
 // flush — Prisma `createMany` of a 200-row batch (the writer until commit 89456a7) against the
-// PostgreSQL writer's one `INSERT … SELECT FROM json_to_recordset(…)` of the same rows (one JSON
-// parameter; the `unnest` of one array per column before it cost 7 µs), the embedded database's COPY
-// of a CSV batch, and the per-flush lastUsedAt update. Wall time per batch is main-thread time on
-// PGlite (its SQL runs on this thread); CPU also counts other threads (GC). Inserts and then deletes its own rows; needs a migrated database no server holds:
+// current writer's one `INSERT … SELECT FROM json_to_recordset(…)` of the same rows (one JSON
+// parameter; the `unnest` of one array per column before it cost 7 µs), and the per-flush lastUsedAt
+// update. Inserts and then deletes its own rows; needs a migrated database no server holds:
 //   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
 import { randomUUID } from "node:crypto";
 import { cpuUsage } from "node:process";
-import { getDb, openedDatabase } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
-import { pgliteRequestLogWriter } from "@/lib/request-log/pglite-writer";
 import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
 import { runDbScript } from "./run-db-script";
 
@@ -48,9 +46,7 @@ async function main(): Promise<void> {
   const db = await getDb();
   const writer = prismaRequestLogWriter(db);
   await cost("Prisma createMany (the writer before commit 89456a7)", (rows) => db.apiRequestLog.createMany({ data: rows }));
-  await cost("INSERT … SELECT FROM json_to_recordset (lib/request-log/prisma-writer.ts, PostgreSQL)", (rows) => writer.insert(rows));
-  const { embedded } = await openedDatabase();
-  if (embedded) await cost("COPY … FROM a CSV blob (lib/request-log/pglite-writer.ts, the embedded database's writer)", (rows) => pgliteRequestLogWriter(embedded, writer).insert(rows));
+  await cost("INSERT … SELECT FROM json_to_recordset (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
   await cost("touchKeys, one raw UPDATE per flush", () => writer.touchKeys(new Map([[DEMO_KEY_ID, new Date()]])));
   await db.apiRequestLog.deleteMany({ where: { path: PATH } });
 }
