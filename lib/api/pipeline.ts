@@ -32,7 +32,7 @@ export type AnyHandler = (ctx: HandlerContext<unknown, unknown, unknown>) => unk
 export type RawParams = Record<string, string | string[] | undefined>;
 type BaseContext = Omit<HandlerContext<unknown, unknown, unknown>, "query" | "body" | "params">;
 /** A string from the handler or an error; the read cache hands back the bytes it keeps. */
-type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
+export type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
 
 const JSON_TYPE = "application/json; charset=utf-8";
 

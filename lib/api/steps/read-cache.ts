@@ -1,8 +1,7 @@
 import type { ReadCache } from "@/lib/read-cache/read-cache";
 import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
-
-type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
+import type { Outcome } from "../pipeline";
 
 const UTF8 = new TextEncoder();
 
