@@ -14,8 +14,8 @@ import { processSingleton } from "./ttl-cache";
  *   GET answers (lib/read-cache).
  * On a shared PostgreSQL this process LISTENs on a dedicated connection; while it is down, or after it
  * reconnects (notifications may have been missed), the caches are cleared and the read cache is off.
- * The embedded database lives in this process (the CLI goes through the app): key and partnership
- * changes arrive as in-process events, and PGlite delivers the hauling notifications itself.
+ * The embedded database belongs to this process (the CLI goes through the app): key and partnership
+ * changes arrive as in-process events, and the hauling notifications on its one session.
  */
 type ListenerState = { started: boolean };
 
@@ -91,8 +91,8 @@ async function listenPostgres(url: string, failures: number): Promise<void> {
 async function listenEmbedded(state: ListenerState): Promise<void> {
   try {
     const opened = await openedDatabase();
-    if (!opened.embedded) return;
-    await opened.embedded.listen(HAULING_CHANGED_CHANNEL, (payload) => applyNotification(HAULING_CHANGED_CHANNEL, payload));
+    if (!opened.notifications) return;
+    await opened.notifications.listen(HAULING_CHANGED_CHANNEL, (payload) => applyNotification(HAULING_CHANGED_CHANNEL, payload));
     forgetAll(true);
   } catch {
     state.started = false; // the database did not open: the next request tries again

@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DatabaseTarget, databaseTarget } from "./config";
 import type { MigrateResult } from "./migrate";
@@ -7,16 +6,20 @@ import { onOwnerShutdown } from "./ownership";
 /** The application's database client (Prisma Client 7 on a driver adapter). */
 export type Db = PrismaClient;
 
+export interface DatabaseNotifications {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+}
+
 export interface OpenedDatabase {
   db: Db;
   target: DatabaseTarget;
   /** Migrations applied while opening (embedded only; PostgreSQL is migrated by `npm run db:migrate`). */
   migrated?: MigrateResult;
   /**
-   * Embedded only: the PGlite engine itself, for what goes past Prisma: LISTEN (PGlite delivers its
-   * notifications in-process, lib/api/change-listener.ts).
+   * Embedded only: LISTEN on the database's one session (lib/db/open-embedded.ts). A PostgreSQL
+   * server is listened to on a connection of its own (lib/api/change-listener.ts).
    */
-  embedded?: PGlite;
+  notifications?: DatabaseNotifications;
   close(): Promise<void>;
 }
 
