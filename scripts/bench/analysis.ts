@@ -121,8 +121,9 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
     lines.push(
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
         "the rest is the request-log flush (one `INSERT … SELECT FROM json_to_recordset` per batch of up to 1 000, off the request " +
-        `path but on the same Node thread, ≈ ${INVESTIGATION.requestLogJson[databaseKey(database)]} µs of CPU per logged request ` +
-        "measured alone) and the pipeline's per-request plumbing: request id, the rate-limit and id headers, the `URL` " +
+        `path; ≈ ${INVESTIGATION.requestLogJsonThreads[databaseKey(database)].main} µs per logged request on the serving thread, ` +
+        "measured alone, while the database does the insert in its own process or thread) and the pipeline's per-request " +
+        "plumbing: request id, the rate-limit and id headers, the `URL` " +
         "parse, tenant and scope checks, a `Headers` object, promise hops and garbage collection. Differences of a few " +
         "µs between targets are within the spread of the rounds.",
     );
@@ -140,7 +141,7 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
     lines.push(
       `  - Query (cache miss): \`listJobs\` alone (one call at a time) takes ${us(prisma)} µs through Prisma${viaRaw}${viaDriver}. ` +
         (database.includes("PGlite")
-          ? "PGlite executes the SQL on the Node thread (WebAssembly), so all of it is added to every request's server time."
+          ? "PGlite executes the SQL in WebAssembly on its own worker thread (lib/db/embedded-server.mjs), so the serving thread pays only the client side (Prisma, the pg protocol), as with PostgreSQL; PGlite is one session, so queries wait for each other there."
           : "PostgreSQL executes the SQL in its own process, so only the client side (Prisma's query plan, parameter and row mapping, the pg protocol) is Node time; under load the two processes and autocannon compete for the machine's cores."),
     );
   }

@@ -16,13 +16,13 @@ function cacheEffect(rows: Row[]): string {
 
 /** What closed the gap, what else was tried, and why the rest was left. */
 export function closingTheGap(rows: Row[]): string[] {
-  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json } = INVESTIGATION;
+  const { requestLogPrisma: prisma, requestLogUnnest: unnest, requestLogJson: json, requestLogJsonThreads: threads, embeddedLogOnOff: onOff } = INVESTIGATION;
   return [
     "### What closed the gap, and what we did not do",
     "",
     "At 85 % of the bare route the API may add about 18 % of the bare route's server time per request, for the gateway and the " +
       "data together. The bare route runs no query; one Prisma query costs several times that budget on its own (per-step " +
-      "table), and on PGlite the SQL itself runs on the Node thread. So the endpoint can only meet the target when a repeated " +
+      "table). So the endpoint can only meet the target when a repeated " +
       "read does not query the database again.",
     "",
     `- **Read cache for the hauling resources (done; direct key, read cache off → as shipped: ${cacheEffect(rows)}).** ` +
@@ -31,12 +31,22 @@ export function closingTheGap(rows: Row[]): string[] {
       "limit, scopes and the request log still run on every request; only the query, row mapping and serialization are " +
       "skipped. Correctness does not rest on the TTL (60 s, a last resort): a trigger on every hauling table NOTIFYs the " +
       "tenant of each changed row at commit (`klau_hauling_changed`, whoever writes: any instance, the operator CLI, plain " +
-      "SQL); each process LISTENs (PostgreSQL: a dedicated connection; PGlite delivers in-process) and drops that tenant's " +
+      "SQL); each process LISTENs (PostgreSQL: a dedicated connection; PGlite: its one session) and drops that tenant's " +
       "answers. The instance that takes a write drops them before it answers, so the writer's next read sees it; a read that " +
       "started before a change cannot store its stale answer (generation check); while the LISTEN connection is down the " +
       "cache is off and cleared. Other instances see a change when its notification arrives (on one machine well under a " +
       "millisecond after commit). Answers that are not the hauling tables' (usage, companies/current) are never cached.",
-    `- **Request log (done).** The request log is written off the request path, but on the Node thread that serves the API. ` +
+    "- **Embedded database on its own thread (done).** PGlite runs its SQL in WebAssembly on the thread that calls it. In " +
+      "the app's thread, every request-log insert and every query took time from serving requests: with the request log " +
+      `switched off in an A/B build the jobs endpoint went from ${onOff.inProcess.on} to ${onOff.inProcess.off} µs per request ` +
+      "at saturation. PGlite now runs on a worker thread and serves the PostgreSQL protocol on a Unix socket " +
+      "(`lib/db/embedded-server.mjs`); the app reaches it with `pg` and Prisma's pg adapter, as it reaches a PostgreSQL " +
+      `server. With it the log on and off measure the same (${onOff.ownThread.on} and ${onOff.ownThread.off} µs), the ` +
+      `writer's serving-thread share per logged request fell from ${json.pglite} µs to ${threads.pglite.main} µs (of ` +
+      `${threads.pglite.cpu} µs on both threads), and a cache miss no longer runs its SQL on the serving thread. The ` +
+      "socket carries PGlite's own protocol output; our framing hands it each request whole, up to Sync, so a failed " +
+      "statement (a unique violation in the idempotency store) leaves the connection usable, which pglite-socket did not.",
+    `- **Request log (done).** The request log is written off the request path, but from the Node thread that serves the API. ` +
       `Prisma's \`createMany\` of a 200-row batch cost ${prisma.pg} µs of Node CPU per logged request on PostgreSQL and ` +
       `${prisma.pglite} µs on PGlite; one \`INSERT … SELECT FROM unnest(…)\` of one array per column (commit 89456a7) ` +
       `${unnest.pg} µs and ${unnest.pglite} µs; one \`json_to_recordset\` of a single JSON parameter, now, ${json.pg} µs and ` +
