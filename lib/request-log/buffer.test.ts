@@ -8,8 +8,10 @@ function entry(i: number, apiKeyId: string | null = "k1", at = new Date(1_000 + 
 function fakeWriter(fail = false) {
   const inserted: RequestLogEntry[][] = [];
   const touched: Map<string, Date>[] = [];
+  const attempted: RequestLogEntry[][] = [];
   const writer: RequestLogWriter = {
     async insert(entries) {
+      attempted.push(entries);
       if (fail) throw new Error("db down");
       inserted.push(entries);
     },
@@ -17,7 +19,7 @@ function fakeWriter(fail = false) {
       touched.push(lastUsed);
     },
   };
-  return { writer, inserted, touched };
+  return { writer, inserted, touched, attempted };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -61,6 +63,21 @@ describe("RequestLogBuffer", () => {
     await buffer.flush();
     expect(buffer.pending).toBe(3);
     expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it("past a full backlog drops the oldest tenth at once and keeps the newest", async () => {
+    const w = fakeWriter(true);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const buffer = new RequestLogBuffer(async () => w.writer, { maxEntries: 1_000_000, intervalMs: 60_000, maxBacklog: 100 });
+    for (let i = 0; i < 101; i++) buffer.record(entry(i));
+    expect(buffer.pending).toBe(91);
+    for (let i = 101; i < 1_000; i++) buffer.record(entry(i));
+    expect(buffer.pending).toBeLessThanOrEqual(100);
+    await buffer.flush();
+    const kept = w.attempted.at(-1)?.map((e) => e.requestId) ?? [];
+    expect(kept.at(-1)).toBe("r999");
+    expect(kept).not.toContain("r0");
     warn.mockRestore();
   });
 });

@@ -23,7 +23,7 @@ export type BufferOptions = { maxEntries: number; intervalMs: number; maxBacklog
  * Request log and key last-used times without a database round trip on the request's path:
  * `record` only appends to memory; a timer (every `intervalMs`) or a full batch (`maxEntries`)
  * flushes with one INSERT and one lastUsedAt update for all keys of the batch (coalesced). If the database is
- * down, entries are kept up to `maxBacklog` and then dropped oldest-first: the log must never
+ * down, entries are kept up to `maxBacklog` and then dropped oldest-first (a tenth at a time): the log must never
  * take the API down with it.
  */
 export class RequestLogBuffer {
@@ -39,7 +39,11 @@ export class RequestLogBuffer {
 
   record(entry: RequestLogEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > this.options.maxBacklog) this.entries.shift();
+    // Over the backlog (the database has been down a while): drop the oldest tenth at once, so a
+    // request does not pay for moving 20 000 entries up by one.
+    if (this.entries.length > this.options.maxBacklog) {
+      this.entries.splice(0, Math.max(1, Math.floor(this.options.maxBacklog / 10)));
+    }
     if (entry.apiKeyId) {
       const seen = this.lastUsed.get(entry.apiKeyId);
       if (!seen || seen < entry.createdAt) this.lastUsed.set(entry.apiKeyId, entry.createdAt);
