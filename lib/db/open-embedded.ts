@@ -51,12 +51,16 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
   acquireOwnership(embeddedLockDir(target.dataDir));
   // A short path of its own: Unix socket paths are limited to about 100 bytes.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "klau-pglite-"));
+  // Also on an exit without close (Next exits on SIGTERM itself), as the owner lock is.
+  const removeSocketDir = () => fs.rmSync(socketDir, { recursive: true, force: true });
+  process.once("exit", removeSocketDir);
   let server: Awaited<ReturnType<typeof startEmbeddedServer>> | null = null;
   let pool: pg.Pool | null = null;
   const stop = async () => {
     await pool?.end().catch(() => undefined);
     await server?.stop();
-    fs.rmSync(socketDir, { recursive: true, force: true });
+    process.off("exit", removeSocketDir);
+    removeSocketDir();
     releaseOwnership();
   };
   try {
