@@ -1,6 +1,8 @@
 // `npm start`: install, build, migrate, seed and serve on PORT (default 3000).
 // With no DATABASE_URL the embedded database under .data/ is migrated and seeded on first boot.
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 import { ensureInstalled, generatePrismaClient, runOrExit } from "./lib.mjs";
 
@@ -45,4 +47,11 @@ if (process.env.DATABASE_URL) {
 }
 console.log(`• Ready to serve after ${((Date.now() - started) / 1000).toFixed(1)} s of preparation.`);
 console.log(`• Starting Klau on http://localhost:${port} (first embedded start migrates and seeds the demo data)…`);
-runOrExit("npx", ["--no-install", "next", "start", "-p", port], { env: { NEXT_TELEMETRY_DISABLED: "1", PORT: port } });
+// Not spawnSync: a process manager signals this process, and the signal must reach the server so it
+// shuts down (and gives up the embedded database) with it, instead of being left running.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: port },
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
