@@ -48,7 +48,7 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
 }
 
 /** Steps 7–8: parse (zod) → handler → envelope. Failures become the error envelope here. */
-async function execute(request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
+async function execute(request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps, caller: Caller): Promise<Outcome> {
   try {
     const params = spec.params ? validate(spec.params, rawParams, "params") : rawParams;
     const query = spec.query ? validate(spec.query, queryObject(url.searchParams), "query") : undefined;
@@ -62,6 +62,7 @@ async function execute(request: Request, url: URL, rawBody: string, rawParams: R
     return { status, body: JSON.stringify(successBody(result)) };
   } catch (error) {
     const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
+    caller.errorCode = apiError.code;
     for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
     headers.set("content-type", JSON_TYPE);
     return { status: apiError.status, body: JSON.stringify(errorBody(apiError, base.requestId)) };
@@ -109,7 +110,7 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
   const outcome = await throughReadCache(deps.readCache, method, spec.resource, resolved.tenant.id, cacheTarget, () =>
-    execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps),
+    execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps, caller),
   );
   if (store && start) await remember(store, start.recordId, outcome, headers);
   return new Response(outcome.body, { status: outcome.status, headers });
@@ -124,13 +125,15 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
   const started = performance.now();
   const requestId = newRequestId();
   const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
-  const caller: Caller = { key: null, resolved: null };
+  const caller: Caller = { key: null, resolved: null, scope: null, errorCode: null };
   const url = new URL(request.url); // parsed once for every step below
   let response: Response;
   try {
     response = await handle(request, url, rawParams, spec, handler, deps, headers, caller, requestId);
   } catch (error) {
-    response = errorResponse(reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error), requestId, headers);
+    const apiError = reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error);
+    caller.errorCode = apiError.code;
+    response = errorResponse(apiError, requestId, headers);
   }
   deps.recordRequest({
     apiKeyId: caller.key?.id ?? null,
@@ -141,6 +144,8 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
     status: response.status,
     durationMs: Math.round(performance.now() - started),
     requestId,
+    errorCode: caller.errorCode,
+    scope: caller.scope,
     createdAt: new Date(),
   });
   return response;

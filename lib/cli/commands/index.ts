@@ -2,6 +2,7 @@ import type { Command } from "../define-command";
 import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";
 import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
+import { maintenancePurge } from "./maintenance";
 import { partnershipsCreate, partnershipsList, partnershipsRevoke, partnershipsUpdate } from "./partnerships";
 import { usersCreate, usersList } from "./users";
 import { vendorsCreate, vendorsList } from "./vendors";
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   partnershipsUpdate,
   partnershipsRevoke,
   auditList,
+  maintenancePurge,
 ];
