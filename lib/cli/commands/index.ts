@@ -3,6 +3,18 @@ import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";
 import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
 import { maintenancePurge } from "./maintenance";
+import {
+  partnershipsApprove,
+  partnershipsDeny,
+  partnershipsEnd,
+  partnershipsGrant,
+  partnershipsRequest,
+  partnershipsRequests,
+  partnershipsResume,
+  partnershipsShow,
+  partnershipsSuspend,
+  partnershipsWithdraw,
+} from "./partnership-flow";
 import { partnershipsCreate, partnershipsList, partnershipsRevoke, partnershipsUpdate } from "./partnerships";
 import { usersCreate, usersList } from "./users";
 import { vendorsCreate, vendorsList } from "./vendors";
@@ -23,6 +35,16 @@ export const COMMANDS: readonly Command[] = [
   partnershipsList,
   partnershipsUpdate,
   partnershipsRevoke,
+  partnershipsShow,
+  partnershipsRequest,
+  partnershipsWithdraw,
+  partnershipsRequests,
+  partnershipsApprove,
+  partnershipsDeny,
+  partnershipsGrant,
+  partnershipsSuspend,
+  partnershipsResume,
+  partnershipsEnd,
   auditList,
   maintenancePurge,
 ];
