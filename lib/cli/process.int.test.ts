@@ -184,7 +184,7 @@ describe("the CLI while an app owns the embedded database", SLOW, () => {
     expect((await post({ authorization: `Bearer ${token}` }, "{")).status).toBe(400);
   });
 
-  it("users create --password-stdin: the password comes from stdin (never argv) and signs in", async () => {
+  it("users create --password-stdin: the password comes from stdin (never argv) and is the one stored", async () => {
     const secret = "stdin-only-secret-9";
     const result = await klau(dir, ["users", "create", "--email", "stdin@served.test", "--password-stdin", "--operator"], {}, `${secret}\n`);
     expect(result.code, result.stderr).toBe(0);
