@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import type { IdempotencyStore } from "@/lib/idempotency/types";
 import type { KeyCache } from "@/lib/keys/cache";
 import type { KeyLookup } from "@/lib/keys/verify";
@@ -19,7 +20,13 @@ export type PipelineDeps = {
   lookupPartnership: PartnershipLookup;
   partnershipCache: TtlCache<PartnershipAccess | null>;
   limiter(): Promise<Limiter>;
-  idempotencyStore(db: Db): IdempotencyStore;
+  /** On the root client, or on the transaction of an idempotent write. */
+  idempotencyStore(db: DbClient): IdempotencyStore;
+  /**
+   * Test hook, off in production: runs inside an idempotent write's transaction after the handler,
+   * before the record completes and the transaction commits (lib/api/crash-hook.ts).
+   */
+  beforeIdempotentCommit?(): void;
   /** GET answers of the hauling resources, dropped on change (lib/read-cache). */
   readCache: ReadCache;
   recordRequest(entry: RequestLogEntry): void;
