@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { headroomOf } from "@/lib/ratelimit/headroom";
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import { processLimiter } from "@/lib/ratelimit/limit";
@@ -14,7 +14,7 @@ export type UsageCaller = { tenantId: string; kind: "DIRECT" | "VENDOR"; vendorI
  * usage page); a vendor key sees only its own requests for the tenant it acts for. Both get the
  * headroom of the identity they are rate limited as.
  */
-export async function callerUsage(db: Db, caller: UsageCaller, query: UsageQuery): Promise<CallerUsage> {
+export async function callerUsage(db: DbClient, caller: UsageCaller, query: UsageQuery): Promise<CallerUsage> {
   const range = usageRange(query);
   const vendorId = caller.kind === "VENDOR" ? caller.vendorId : null;
   const scope: AccessScope = vendorId ? { kind: "vendor", vendorId } : { kind: "company", companyId: caller.tenantId, includeDivisions: false };

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessScope } from "@/lib/tenancy/scope";
 import { scopeSql } from "@/lib/tenancy/scope-rows";
@@ -43,7 +43,7 @@ type StatusRow = { bucket: Date; status: number; latencyBucket: number; count: n
  * hourly roll-up (kept by a trigger on the request log): four small GROUP BYs over at most a few
  * thousand roll-up rows, whatever the size of the log. Latency percentiles are bucket bounds.
  */
-export async function usageReport(db: Db, scope: AccessScope, range: UsageRange, filter: UsageFilter = {}): Promise<UsageReport> {
+export async function usageReport(db: DbClient, scope: AccessScope, range: UsageRange, filter: UsageFilter = {}): Promise<UsageReport> {
   const where = whereOf(scope, range, filter);
   const [statusRows, endpointRows, codeRows, identityRows] = await Promise.all([
     db.$queryRaw<StatusRow[]>`
@@ -118,7 +118,7 @@ function summarize(range: UsageRange, rows: StatusRow[]) {
  * 30-day count). Keys outside the scope simply get no requests.
  */
 export async function keyUsageSeries(
-  db: Db,
+  db: DbClient,
   scope: AccessScope,
   keyIds: readonly string[],
   days = 30,

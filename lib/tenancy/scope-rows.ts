@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessScope } from "./scope";
 
@@ -23,7 +23,7 @@ export function scopeSql(scope: AccessScope): Prisma.Sql {
 export type ScopeWhere = { companyId?: string | { in: string[] }; vendorId?: string };
 
 /** The same filter as a Prisma `where` (one query for the divisions when they are included). */
-export async function scopeWhere(db: Db, scope: AccessScope): Promise<ScopeWhere> {
+export async function scopeWhere(db: DbClient, scope: AccessScope): Promise<ScopeWhere> {
   switch (scope.kind) {
     case "company": {
       if (!scope.includeDivisions) return { companyId: scope.companyId };
