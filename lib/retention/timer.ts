@@ -1,4 +1,4 @@
-import { processSingleton } from "@/lib/api/ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { Db } from "@/lib/db/client";
 import { retentionFromEnv } from "./config";
 import { purgeExpired } from "./purge";
