@@ -118,10 +118,37 @@ describe("pipeline rate limiting and failures", () => {
     const { secret } = world.addKey({ kind: "DIRECT" });
     const response = await runPipeline(apiRequest("GET", "/x", { key: secret }), {}, { resource: "jobs" }, () => 1, world.deps);
     expect(response.status).toBe(503);
-    expect(response.headers.get("x-ratelimit-remaining")).toBe("499");
+    expect(response.headers.get("retry-after")).toBe("5");
     const body = await response.json();
     expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
     expect(JSON.stringify(body)).not.toContain("5432");
+  });
+
+  it("a database outage consumes no rate-limit point: 503 during it, 401 (not 429) for a bad key after it", async () => {
+    const world = fakeWorld({ points: 2 });
+    const working = world.deps.lookupKey;
+    world.deps.lookupKey = async () => {
+      throw Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    };
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const unknownKey = world.addKey({ kind: "DIRECT" });
+    world.keys.clear(); // `unknownKey` is well-formed but no longer exists
+    world.addKey({ kind: "DIRECT" });
+    for (let i = 0; i < 5; i++) {
+      const during = await runPipeline(apiRequest("GET", "/x", { key: i % 2 ? secret : unknownKey.secret }), {}, { resource: "jobs" }, () => 1, world.deps);
+      expect([during.status, during.headers.get("retry-after"), during.headers.get("x-ratelimit-remaining")]).toEqual([503, "5", null]);
+    }
+    world.deps.lookupKey = working;
+    const after = await runPipeline(apiRequest("GET", "/x", { key: unknownKey.secret }), {}, { resource: "jobs" }, () => 1, world.deps);
+    expect([after.status, after.headers.get("x-ratelimit-remaining")]).toEqual([401, "1"]);
+  });
+
+  it("unauthenticated requests from different client addresses do not share a bucket", async () => {
+    const world = fakeWorld({ points: 1 });
+    const from = (ip: string) => apiRequest("GET", "/x", { headers: { "x-forwarded-for": ip } });
+    expect((await runPipeline(from("7.7.7.7"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
+    expect((await runPipeline(from("7.7.7.7"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(429);
+    expect((await runPipeline(from("9.9.9.9"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
   });
 
   it("413 for a body over 1 MB, 415 for a non-JSON type, 400 INVALID_JSON for bad syntax", async () => {

@@ -3,6 +3,7 @@ import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
 import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "../deps";
+import { ApiError } from "../errors";
 import { authenticate } from "./authenticate";
 import { authorize } from "./authorize";
 import { rateLimit } from "./rate-limit";
@@ -12,8 +13,9 @@ export type Caller = { key: KeyRecord | null; resolved: ResolvedTenant | null };
 
 /**
  * Steps 2–5: authenticate → resolve tenant → rate limit → authorize. The limiter also runs when
- * authentication or tenant resolution failed (counted per client IP / per key owner) so guessing
- * keys or tenant ids is rate limited too; that failure is reported once the limiter has spoken.
+ * authentication or tenant resolution refused the caller (counted per client IP / per key owner) so
+ * guessing keys or tenant ids is rate limited too; that refusal is reported once the limiter has
+ * spoken. A lookup that could not run (database down) is answered 503 without counting.
  */
 export async function admit(
   request: Request,
@@ -32,7 +34,11 @@ export async function admit(
       deps.partnershipCache,
     );
   } catch (error) {
-    // Counted anyway (per IP / key owner), so failures carry rate-limit headers and guessing is limited.
+    // A lookup that failed (the database, not the caller) says nothing about the caller: answer at
+    // once (503 + Retry-After via map-error) and count no point, or an outage would pour every
+    // client into one bucket and leave them limited long after it ends.
+    if (!(error instanceof ApiError)) throw error;
+    // A verdict on the caller is counted (per IP / key owner), so guessing keys or tenants is limited.
     failure = error;
   }
   const identity = rateLimitIdentity(caller.key, caller.resolved?.tenant.id ?? null, deps.clientIp(request.headers));
