@@ -7,7 +7,7 @@ import type { Limiter } from "@/lib/ratelimit/limit";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { ReadCache } from "@/lib/read-cache/read-cache";
 import type { PartnershipAccess, PartnershipLookup } from "@/lib/tenancy/resolve";
-import type { TtlCache } from "./ttl-cache";
+import type { TtlCache } from "@/lib/cache/ttl-cache";
 
 /**
  * Everything the pipeline talks to. Production wiring lives in default-deps.ts; unit tests pass

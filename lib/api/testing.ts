@@ -7,7 +7,7 @@ import { ReadCache } from "@/lib/read-cache/read-cache";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { PartnershipAccess } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "./deps";
-import { TtlCache } from "./ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 
 /**
  * In-memory stand-ins for everything the pipeline touches, for unit tests (no Next, no database).

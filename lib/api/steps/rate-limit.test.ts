@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import { policyFromEnv } from "@/lib/ratelimit/policy";
-import { storeKind } from "@/lib/ratelimit/store";
+import { fallbackPolicy, storeKind } from "@/lib/ratelimit/store";
+import { StoreHealth } from "@/lib/ratelimit/store-health";
 import { ApiError } from "../errors";
 import { rateLimit } from "./rate-limit";
 
@@ -94,5 +95,27 @@ describe("policy and store selection", () => {
     [{ KLAU_RATE_LIMIT_STORE: "memory", REDIS_URL: "redis://x" }, "memory"],
   ])("%j → %s", (env, expected) => {
     expect(storeKind(env)).toBe(expected);
+  });
+
+  it.each([
+    [{}, null],
+    [{ REDIS_URL: "redis://x" }, "memory"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x" }, "postgres"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "memory" }, "memory"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "closed" }, "closed"],
+    [{ REDIS_URL: "redis://x", KLAU_RATE_LIMIT_FALLBACK: "postgres" }, "memory"],
+    [{ KLAU_RATE_LIMIT_STORE: "postgres", DATABASE_URL: "postgresql://x" }, "memory"],
+    [{ KLAU_RATE_LIMIT_STORE: "postgres", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "closed" }, "closed"],
+  ])("fallback %j → %s", (env, expected) => {
+    expect(fallbackPolicy(env)).toBe(expected);
+  });
+
+  it("a store that fails with no fallback (closed) → 503 SERVICE_UNAVAILABLE, Retry-After 5, and the failure is reported", async () => {
+    const health = new StoreHealth();
+    const failing = new RateLimiterMemory({ points: 5, duration: 900 });
+    failing.consume = () => Promise.reject(new Error("Connection is closed."));
+    const error = await rateLimit({ policy: { points: 5, windowSeconds: 900 }, limiter: failing, health }, "company:c", new Headers()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", status: 503, headers: { "Retry-After": "5" } });
+    expect(health.degraded()).toBe(true);
   });
 });
