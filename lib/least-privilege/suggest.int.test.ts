@@ -5,7 +5,7 @@ import { onKeyRevoked } from "@/lib/keys/events";
 import { createKey } from "@/lib/keys/service";
 import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
 import { createPartnership } from "@/lib/tenancy/partnerships";
-import type { CompanyScope } from "@/lib/tenancy/scope";
+import { type CompanyScope, operatorScope } from "@/lib/tenancy/scope";
 import { reduceToUsedScopes } from "./apply";
 import { keySuggestions, partnershipSuggestions } from "./suggest";
 
@@ -20,6 +20,7 @@ async function used(entries: { apiKeyId: string; companyId: string; vendorId?: s
   await prismaRequestLogWriter(t.db).insert(
     entries.map((e, i) => ({
       apiKeyId: e.apiKeyId,
+      consoleUserId: null,
       companyId: e.companyId,
       vendorId: e.vendorId ?? null,
       method: "GET",
@@ -47,8 +48,8 @@ afterAll(async () => {
 describe("least privilege", () => {
   it("suggests the scopes used in 30 days, flags keys idle 90 days, and applies the reduction audited", async () => {
     const owner = { kind: "company" as const, companyId: north };
-    const key = await createKey(t.db, CLI_ACTOR, { owner, name: "jobs reader", scopes: ["read:jobs", "read:drivers", "write:jobs"] });
-    const idle = await createKey(t.db, CLI_ACTOR, { owner, name: "idle", scopes: ["read:all"] });
+    const key = await createKey(t.db, operatorScope(), CLI_ACTOR, { owner, name: "jobs reader", scopes: ["read:jobs", "read:drivers", "write:jobs"] });
+    const idle = await createKey(t.db, operatorScope(), CLI_ACTOR, { owner, name: "idle", scopes: ["read:all"] });
     await t.db.apiKey.update({ where: { id: idle.id }, data: { createdAt: new Date(now.getTime() - 120 * 86_400_000) } });
     // read:drivers was used 40 days ago: outside the window. A 403 authorized nothing.
     await used([

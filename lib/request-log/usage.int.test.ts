@@ -18,6 +18,7 @@ const company = (companyId: string, includeDivisions = false): CompanyScope => (
 function entry(over: Partial<RequestLogEntry>): RequestLogEntry {
   return {
     apiKeyId: "key-a",
+    consoleUserId: null,
     companyId: north,
     vendorId: null,
     method: "GET",

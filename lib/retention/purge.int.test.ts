@@ -49,6 +49,7 @@ describe("purgeExpired", () => {
     const writer = prismaRequestLogWriter(t.db);
     const row = (createdAt: Date, requestId: string) => ({
       apiKeyId: "k",
+      consoleUserId: null,
       companyId: tenant,
       vendorId: null,
       method: "GET",

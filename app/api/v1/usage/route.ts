@@ -4,7 +4,7 @@ import { usageQuery } from "@/lib/request-log/range";
 
 /** The calling identity's usage: the same figures as the usage page, plus its rate-limit headroom. */
 export const GET = defineRoute({ resource: "usage", query: usageQuery }, ({ db, tenant, auth, query }) =>
-  callerUsage(db, { tenantId: tenant.id, kind: auth.kind, vendorId: auth.vendorId }, query),
+  callerUsage(db, { tenantId: tenant.id, kind: auth.kind, vendorId: auth.vendorId, console: auth.console }, query),
 );
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
