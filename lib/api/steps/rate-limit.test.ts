@@ -54,12 +54,15 @@ describe("rateLimit", () => {
 });
 
 describe("rateLimitIdentity", () => {
-  const base = { id: "k", scopes: [], expiresAt: null, revokedAt: null, company: null };
+  const base = { console: null };
   it.each([
     [{ ...base, kind: "DIRECT", companyId: "c1", vendorId: null }, "c1", "company:c1"],
     [{ ...base, kind: "VENDOR", companyId: null, vendorId: "v1" }, "t1", "vendor:v1:t1"],
     [{ ...base, kind: "VENDOR", companyId: null, vendorId: "v1" }, null, "vendor:v1"],
     [null, null, "ip:9.9.9.9"],
+    // A console session is its own identity, apart from the tenant's keys.
+    [{ kind: "DIRECT", companyId: "c1", vendorId: null, console: { userId: "u1", email: "a@b" } }, "c1", "console:u1:c1"],
+    [{ kind: "VENDOR", companyId: null, vendorId: "v1", console: { userId: "u2", email: "v@b" } }, "t1", "console:u2:t1"],
   ] as const)("%j acting for %s → %s", (key, tenant, expected) => {
     expect(rateLimitIdentity(key, tenant, "9.9.9.9")).toBe(expected);
   });
