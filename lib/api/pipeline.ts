@@ -12,7 +12,7 @@ import { newRequestId } from "./request-id";
 import { admit, type Caller } from "./steps/admit";
 import { beginIdempotency, executeIdempotent, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
 import { parseJsonBody, queryObject, validate } from "./steps/parse";
-import { readCacheTarget, throughReadCache } from "./steps/read-cache";
+import { readCacheTarget, throughReadCache, wantsFreshAnswer } from "./steps/read-cache";
 import { readBody } from "./steps/read-body";
 
 export type RouteSpec = {
@@ -105,7 +105,8 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
   // A cached answer is the bytes the handler gave for this tenant, path and query (a 200, so the
   // query was valid): once the caller is admitted, nothing else is needed to send it again.
   const cacheTarget = readCacheTarget(method, spec.resource, url);
-  const cached = cacheTarget === null ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
+  const cached =
+    cacheTarget === null || wantsFreshAnswer(request.headers) ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
   if (cached !== undefined) {
     headers.set("content-type", JSON_TYPE);
     return new Response(cached, { status: 200, headers });
