@@ -18,8 +18,10 @@ export function ChartFigure({ id, title, summary, table, children }: { id: strin
           </h3>
           <figcaption className="text-sm text-zinc-600">{summary}</figcaption>
         </div>
-        <div aria-hidden="true">{children}</div>
-        <details className="group text-sm">
+        {table.rows.length === 0 ? null : (
+          <>
+            <div aria-hidden="true">{children}</div>
+            <details className="group text-sm">
           <summary className="cursor-pointer rounded text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
             Show as table
           </summary>
@@ -49,7 +51,9 @@ export function ChartFigure({ id, title, summary, table, children }: { id: strin
               </tbody>
             </table>
           </div>
-        </details>
+            </details>
+          </>
+        )}
       </figure>
     </Card>
   );

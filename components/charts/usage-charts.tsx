@@ -42,8 +42,8 @@ export function LatencyChart({ series, granularity }: { series: UsagePoint[]; gr
         <YAxis tick={AXIS} unit=" ms" width={72} />
         <Tooltip labelFormatter={(label) => String(label).replace("T", " ").slice(0, 16)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="p50Ms" name="p50 (ms, bucket bound)" stroke={LATENCY_COLOURS.p50Ms} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-        <Line dataKey="p95Ms" name="p95 (ms, bucket bound)" stroke={LATENCY_COLOURS.p95Ms} strokeWidth={2} strokeDasharray="5 3" dot={false} connectNulls isAnimationActive={false} />
+        <Line dataKey="p50Ms" name="p50 (ms, bucket bound)" stroke={LATENCY_COLOURS.p50Ms} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+        <Line dataKey="p95Ms" name="p95 (ms, bucket bound)" stroke={LATENCY_COLOURS.p95Ms} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -56,7 +56,7 @@ export function RankChart({ rows }: { rows: { label: string; total: number }[] }
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 8, bottom: 0, left: 0 }}>
         <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="label" tick={AXIS} width={170} />
+        <YAxis type="category" dataKey="label" tick={AXIS} width={140} />
         <Tooltip />
         <Bar dataKey="total" name="Requests" fill={BAR_COLOUR} isAnimationActive={false} />
       </BarChart>

@@ -25,8 +25,10 @@ test("least privilege: a key used only for GET /jobs is reduced to read:jobs; /d
     await expect(card).toContainText("Uses 1 of 3 granted scopes", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 
-  // GET /api/v1/usage gives the same figures as the page for this key.
-  const api = (await (await request.get("/api/v1/usage?range=7d", { headers: auth(key.key) })).json()).data;
+  // GET /api/v1/usage (with another of North's keys: a direct key sees its company's usage) gives
+  // the same figures as the page for this key.
+  const reader = await newKey({ company: north.id }, ["read:usage"], "Usage reader");
+  const api = (await (await request.get("/api/v1/usage?range=7d", { headers: auth(reader.key) })).json()).data;
   const mine = api.identities.find((i: { apiKeyId: string }) => i.apiKeyId === key.id);
   expect(mine).toMatchObject({ total: 3, errors: 0 });
   const row = page.getByRole("table", { name: "Requests per key and vendor" }).getByRole("row", { name: new RegExp(keyName) });
@@ -115,7 +117,9 @@ test("audit CSV/JSON export: the key's events with the right actor; a member can
   expect((await forbidden.json()).error.code).toBe("FORBIDDEN");
   expect((await page.request.get(audit.exportUrl(south.id, "csv"))).status()).toBe(404);
 
-  // Signed out: 401, never a file.
+  // Signed out: sent to sign in (the proxy), never a file.
   await page.context().clearCookies();
-  expect((await page.request.get(audit.exportUrl(north.id, "csv"), { maxRedirects: 0 })).status()).toBe(401);
+  const signedOut = await page.request.get(audit.exportUrl(north.id, "csv"), { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toContain("/login");
 });

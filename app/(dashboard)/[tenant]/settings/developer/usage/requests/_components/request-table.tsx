@@ -29,17 +29,20 @@ export function RequestTable({
   lookupPath: string;
 }) {
   return (
-    <Table caption="API requests, newest first" head={["Time (UTC)", "Key or vendor", "Method", "Path", "Status", "Error code", "Duration", "Request ID"]}>
+    <Table caption="API requests, newest first" head={["Time (UTC)", "Key or vendor", "Endpoint", "Status", "Error code", "Duration", "Request ID"]}>
       {rows.length === 0 ? (
-        <EmptyRow columns={8}>No requests match these filters.</EmptyRow>
+        <EmptyRow columns={7}>No requests match these filters.</EmptyRow>
       ) : (
         rows.map((r) => (
           <tr key={r.id}>
-            <Td className="whitespace-nowrap text-xs">{exactTime(new Date(r.createdAt))}</Td>
+            <Td className="whitespace-nowrap font-mono text-xs">
+              <time dateTime={r.createdAt} title={exactTime(new Date(r.createdAt))}>
+                {r.createdAt.slice(5, 10)} {r.createdAt.slice(11, 19)}
+              </time>
+            </Td>
             <Td className="text-xs">{callerLabel(r, keyNames, vendorNames)}</Td>
-            <Td className="font-mono text-xs">{r.method}</Td>
-            <Td className="max-w-64 truncate font-mono text-xs" >
-              <span title={r.path}>{r.path}</span>
+            <Td className="max-w-72 font-mono text-xs break-all">
+              {r.method} {r.path}
             </Td>
             <Td>
               <Badge tone={statusTone(r.status)}>{r.status}</Badge>
