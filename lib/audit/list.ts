@@ -1,11 +1,22 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccessScope } from "@/lib/tenancy/scope";
 
 export type AuditQuery = { companyId?: string; vendorId?: string; limit: number };
 
-/** Newest first; filtered by tenant or vendor when given. */
-export async function listAuditEvents(db: Db, query: AuditQuery) {
+/** The events a scope may see. Events carry ids, not relations, so a company's divisions are looked up. */
+async function scopeWhere(db: Db, scope: AccessScope): Promise<Prisma.AuditEventWhereInput> {
+  if (scope.kind === "vendor") return { vendorId: scope.vendorId };
+  if (scope.kind === "operator") return {};
+  if (!scope.includeDivisions) return { companyId: scope.companyId };
+  const divisions = await db.company.findMany({ where: { parentId: scope.companyId }, select: { id: true } });
+  return { companyId: { in: [scope.companyId, ...divisions.map((d) => d.id)] } };
+}
+
+/** Newest first: the events in the scope, narrowed to one company or vendor when given. */
+export async function listAuditEvents(db: Db, scope: AccessScope, query: AuditQuery) {
   const events = await db.auditEvent.findMany({
-    where: { companyId: query.companyId, vendorId: query.vendorId },
+    where: { AND: [await scopeWhere(db, scope), { companyId: query.companyId, vendorId: query.vendorId }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit,
   });
