@@ -5,8 +5,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
-  const { startServerDatabase } = await import("./lib/db/startup");
-  await startServerDatabase();
+  const [{ startServerDatabase }, { serveCliFromApp }] = await Promise.all([import("./lib/db/startup"), import("./lib/cli/relay-server")]);
+  await startServerDatabase(serveCliFromApp);
   const [{ startPurgeTimer }, { getDb }] = await Promise.all([import("./lib/retention/timer"), import("./lib/db/client")]);
   startPurgeTimer(getDb);
 }
