@@ -6,6 +6,9 @@ import { createSignInThrottle, SIGN_IN_POLICY, type SignInThrottle } from "./sig
 let throttle: Promise<SignInThrottle> | undefined;
 
 export function signInThrottle(): Promise<SignInThrottle> {
-  throttle ??= createLimiter(SIGN_IN_POLICY, process.env, "sign-in").then(({ limiter }) => createSignInThrottle(limiter));
+  throttle ??= Promise.all([
+    createLimiter(SIGN_IN_POLICY.email, process.env, "sign-in"),
+    createLimiter(SIGN_IN_POLICY.ip, process.env, "sign-in-ip"),
+  ]).then(([email, ip]) => createSignInThrottle({ email: email.limiter, ip: ip.limiter }));
   return throttle;
 }

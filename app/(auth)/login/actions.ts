@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, signInInput } from "@/lib/auth/credentials";
-import { signInThrottle } from "@/lib/auth/sign-in-guard";
+import { SignInLocked } from "@/lib/auth/sign-in-locked";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 
 export type SignInState = {
@@ -25,22 +25,15 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     const fields = z.flattenError(parsed.error).fieldErrors;
     return { email, fieldErrors: { email: fields.email?.[0], password: fields.password?.[0] } };
   }
-  const throttle = await signInThrottle();
-  const retryAfter = await throttle.retryAfterSeconds(parsed.data.email);
-  if (retryAfter > 0) return { email, error: tooManyAttemptsMessage(retryAfter) };
   try {
     // "/" sends each kind of user to their own home once the session exists.
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(form.get("callbackUrl")) ?? "/" });
   } catch (error) {
-    // Success surfaces as Next's redirect "error": only Auth.js failures are handled here.
-    if (!(error instanceof AuthError)) {
-      await throttle.reset(parsed.data.email);
-      throw error;
-    }
-    if (error.type === "CredentialsSignin") {
-      await throttle.recordFailure(parsed.data.email);
-      return { email, error: INVALID_CREDENTIALS };
-    }
+    // Success surfaces as Next's redirect "error": only Auth.js failures are handled here. The
+    // throttle is applied (and counted) inside the provider's authorize, on every sign-in path.
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof SignInLocked) return { email, error: tooManyAttemptsMessage(error.lock) };
+    if (error.type === "CredentialsSignin") return { email, error: INVALID_CREDENTIALS };
     console.error("Sign-in failed", error);
     return { email, error: "Sign-in is unavailable right now. Please try again in a moment." };
   }
