@@ -31,9 +31,19 @@ export function notFound(message = "Not found"): ApiError {
   return new ApiError("NOT_FOUND", message);
 }
 
-export function validationError(fields: { path: string; message: string }[]): ApiError {
+/** At most this many field errors are listed, each path at most MAX_PATH long: the answer to a
+ * hostile body (90 000 unknown fields, a 900 KB field name) stays small, and so does its
+ * idempotency record, which keeps the answer for 24 h. */
+export const MAX_LISTED_FIELDS = 20;
+const MAX_PATH = 200;
+
+const clip = (text: string) => (text.length > MAX_PATH ? `${text.slice(0, MAX_PATH)}…` : text);
+
+export function validationError(all: { path: string; message: string }[]): ApiError {
+  const fields = all.slice(0, MAX_LISTED_FIELDS).map((f) => ({ path: clip(f.path), message: clip(f.message) }));
   const first = fields[0];
   const summary = first ? `${first.path || "body"}: ${first.message}` : "Invalid request";
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
-  return new ApiError("VALIDATION_ERROR", `Invalid request: ${summary}${more}`, { fields });
+  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  const omitted = all.length - fields.length;
+  return new ApiError("VALIDATION_ERROR", `Invalid request: ${summary}${more}`, omitted > 0 ? { fields, moreFields: omitted } : { fields });
 }

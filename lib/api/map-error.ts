@@ -27,20 +27,39 @@ function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** The error and its `cause` chain (bounded: causes can be cyclic). */
+/**
+ * The error and its `cause` chain (bounded: causes can be cyclic). Prisma keeps a driver adapter's
+ * error under `meta.driverAdapterError` (P2039/P2010), whose `cause` holds the SQLSTATE: followed too.
+ */
 function chain(error: unknown): unknown[] {
   const out: unknown[] = [];
   let current = error;
   while (current !== undefined && current !== null && out.length < 8) {
     out.push(current);
-    current = field(current, "cause");
+    current = field(current, "cause") ?? field(field(current, "meta"), "driverAdapterError");
   }
   return out;
 }
 
+/** PostgreSQL's SQLSTATE anywhere in the chain (`originalCode` on adapter errors, `code` on pg's). */
+function sqlStates(error: unknown): string[] {
+  return chain(error).flatMap((e) =>
+    [field(e, "originalCode"), field(e, "code")].filter((c): c is string => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c)),
+  );
+}
+
+/**
+ * SQLSTATE class 22, "data exception": a value the database cannot store or compare (a NUL or
+ * an invalid byte in text, a date or number out of its range). Input validation should catch
+ * these first; this keeps anything it misses a 400 instead of a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  return sqlStates(error).some((state) => state.startsWith("22"));
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   return chain(error).some((e) => {
-    const code = field(e, "code");
+    const code = field(e, "originalCode") ?? field(e, "code");
     const kind = field(e, "kind");
     const name = field(e, "name");
     return (
@@ -76,6 +95,7 @@ export function toApiError(error: unknown): ApiError {
   if (code === "P2025") return new ApiError("NOT_FOUND", "Resource not found");
   if (code === "P2002") return new ApiError("CONFLICT", "A resource with these values already exists");
   if (code === "P2003") return new ApiError("CONFLICT", "A related resource does not exist or is still in use");
+  if (isDataException(error)) return new ApiError("BAD_REQUEST", "A value in the request cannot be stored or compared (out of range or not valid text)");
   if (isDatabaseUnavailable(error)) {
     return new ApiError("SERVICE_UNAVAILABLE", "The database is unavailable; retry shortly", {}, { "Retry-After": "5" });
   }
