@@ -3,9 +3,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // TRACE and unknown methods: 405 in the envelope instead of Next's 500 / Node's bare 400.
-  const [{ Server }, { installMethodGuard }] = await Promise.all([import("node:http"), import("./lib/http/method-guard")]);
-  installMethodGuard(Server.prototype);
+  // TRACE, unknown methods and undecodable paths: the envelope instead of Next's 500 / Node's bare 400.
+  const [{ Server }, { installRequestGuard }] = await Promise.all([import("node:http"), import("./lib/http/request-guard")]);
+  installRequestGuard(Server.prototype);
   const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
   const { startServerDatabase } = await import("./lib/db/startup");

@@ -1,7 +1,7 @@
 import { createServer, Server } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installMethodGuard, methodRefusal } from "./method-guard";
+import { guardRequest, installRequestGuard, methodRefusal } from "./request-guard";
 
 /** Sends raw HTTP/1.1 and returns the whole answer (the server closes or we stop after a response). */
 function raw(port: number, text: string): Promise<string> {
@@ -17,11 +17,11 @@ function raw(port: number, text: string): Promise<string> {
   });
 }
 
-describe("method guard", () => {
+describe("request guard", () => {
   let server: Server;
   let port = 0;
   beforeAll(async () => {
-    installMethodGuard(Server.prototype);
+    installRequestGuard(Server.prototype);
     server = createServer((_req, res) => res.end("ok"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
@@ -47,6 +47,16 @@ describe("method guard", () => {
 
   it("other methods reach the app", async () => {
     expect(await raw(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 200 [\s\S]*ok$/);
+  });
+
+  it.each(["/api/v1/jobs/%ZZ", "/api/v1/jobs/%C3%28", "/api/v1/jobs/%FF%FE", "/api/v1/jobs/%ED%A0%80", "/x%"])("path %s → 400 in the envelope", async (path) => {
+    const answer = await raw(port, `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('"code":"BAD_REQUEST"');
+  });
+
+  it.each(["/api/v1/jobs/%E2%82%AC", "/api/v1/jobs?cursor=%ZZ", "/login?x=%FF", "/%F0%9F%9A%9B"])("lets %s through", (url) => {
+    expect(guardRequest("GET", url)).toBeNull();
   });
 
   it("never echoes an odd method name", () => {
