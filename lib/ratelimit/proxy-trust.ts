@@ -101,3 +101,13 @@ export function forwardedProto(headers: Headers, trust: ProxyTrust): "http" | "h
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   return proto === "https" || proto === "http" ? proto : null;
 }
+
+/** At server start: a mistyped proxy list stops the server with its message instead of failing requests. */
+export function ensureProxyTrustOnStart(env: Env = process.env): void {
+  try {
+    proxyTrust(env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
