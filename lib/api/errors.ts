@@ -1,4 +1,5 @@
-import { ERROR_STATUS, type ErrorCode } from "./error-codes";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { type FieldIssue, summarizeIssues } from "@/lib/validation/issues";
 
 /** Extra machine-readable fields placed beside `code` and `message` in the error object. */
 export type ErrorDetails = Record<string, unknown>;
@@ -31,19 +32,18 @@ export function notFound(message = "Not found"): ApiError {
   return new ApiError("NOT_FOUND", message);
 }
 
-/** At most this many field errors are listed, each path at most MAX_PATH long: the answer to a
- * hostile body (90 000 unknown fields, a 900 KB field name) stays small, and so does its
- * idempotency record, which keeps the answer for 24 h. */
+/** At most this many field errors are listed, each path and message at most 200 characters: the
+ * answer to a hostile body (90 000 unknown fields, a 900 KB field name) stays small, and so does
+ * its idempotency record, which keeps the answer for 24 h. */
 export const MAX_LISTED_FIELDS = 20;
-const MAX_PATH = 200;
+const MAX_TEXT = 200;
 
-const clip = (text: string) => (text.length > MAX_PATH ? `${text.slice(0, MAX_PATH)}…` : text);
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
 
-export function validationError(all: { path: string; message: string }[]): ApiError {
+export function validationError(all: FieldIssue[]): ApiError {
   const fields = all.slice(0, MAX_LISTED_FIELDS).map((f) => ({ path: clip(f.path), message: clip(f.message) }));
-  const first = fields[0];
-  const summary = first ? `${first.path || "body"}: ${first.message}` : "Invalid request";
-  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  // The summary names the first (clipped) field and counts them all.
+  const message = summarizeIssues([...fields, ...all.slice(fields.length)]);
   const omitted = all.length - fields.length;
-  return new ApiError("VALIDATION_ERROR", `Invalid request: ${summary}${more}`, omitted > 0 ? { fields, moreFields: omitted } : { fields });
+  return new ApiError("VALIDATION_ERROR", message, omitted > 0 ? { fields, moreFields: omitted } : { fields });
 }

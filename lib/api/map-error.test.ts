@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { ERROR_CODES, ERROR_STATUS } from "./error-codes";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
+import { ConflictError, ERROR_CODES, ERROR_STATUS, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ApiError } from "./errors";
-import { isDatabaseUnavailable, toApiError } from "./map-error";
+import { toApiError } from "./map-error";
 
 function prismaError(code: string, name = "PrismaClientKnownRequestError") {
   return Object.assign(new Error(`prisma ${code}`), { code, name });
@@ -36,6 +36,8 @@ describe("toApiError", () => {
     ["init error", Object.assign(new Error("x"), { name: "PrismaClientInitializationError" }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["ECONNREFUSED in cause", new Error("wrapped", { cause: Object.assign(new Error("c"), { code: "ECONNREFUSED" }) }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["adapter DatabaseNotReachable", new Error("x", { cause: { kind: "DatabaseNotReachable" } }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["pg: socket gone mid-query (no code)", new Error("Connection terminated unexpectedly"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["pg-pool: connect timeout (no code)", new Error("x", { cause: new Error("timeout exceeded when trying to connect") }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     // What Prisma 7 throws for a PostgreSQL error through a driver adapter (adapter-pg's convertDriverError).
     ["57P03 database is shutting down (adapter)", adapterError("57P03", "the database system is shutting down"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["57P01 admin shutdown (adapter)", adapterError("57P01", "terminating connection due to administrator command"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
@@ -50,6 +52,13 @@ describe("toApiError", () => {
   ])("%s → %i %s", (_name, error, status, code, message) => {
     const mapped = toApiError(error);
     expect({ status: mapped.status, code: mapped.code, message: mapped.message }).toEqual({ status, code, message });
+  });
+
+  it("caps the fields of a ZodError thrown by a handler like the parse step's", () => {
+    const many = z.object(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, z.string()]))).safeParse({}).error;
+    const mapped = toApiError(many);
+    expect(mapped.details.fields).toHaveLength(20);
+    expect(mapped.details.moreFields).toBe(30);
   });
 
   it("never detects unavailability in ordinary errors", () => {

@@ -75,6 +75,55 @@ describe("pipeline idempotency", () => {
     expect(calls).toBe(2);
   });
 
+  it("runs the handler and completes the record in one transaction (a committed write always replays)", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const root = await world.deps.getDb();
+    const memory = world.idempotency;
+    const completedOn: unknown[] = [];
+    world.deps.idempotencyStore = (db) => ({
+      claim: (input) => memory.claim(input),
+      find: (...args) => memory.find(...args),
+      complete: (id, response) => {
+        completedOn.push(db);
+        return memory.complete(id, response);
+      },
+      release: (id) => memory.release(id),
+      discard: (id) => memory.discard(id),
+      purgeExpired: (now) => memory.purgeExpired(now),
+    });
+    const handlerOn: unknown[] = [];
+    const writing: AnyHandler = ({ db }) => {
+      handlerOn.push(db);
+      return { id: "j1" };
+    };
+    expect((await runPipeline(post(secret, "k-tx"), {}, spec, writing, world.deps)).status).toBe(201);
+    expect(handlerOn).toHaveLength(1);
+    expect(handlerOn[0]).not.toBe(root);
+    expect(completedOn).toEqual(handlerOn);
+    // Without an Idempotency-Key a write runs on the root client, in no transaction of ours.
+    await runPipeline(apiRequest("POST", "/api/v1/jobs", { key: secret, body: '{"name":"a"}' }), {}, spec, writing, world.deps);
+    expect(handlerOn[1]).toBe(root);
+  });
+
+  it("a crash between the write and the commit is the test hook's moment: after the handler, before completion", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const order: string[] = [];
+    world.deps.beforeIdempotentCommit = () => {
+      order.push("hook");
+      throw new Error("simulated crash");
+    };
+    const handler: AnyHandler = () => {
+      order.push("handler");
+      return { id: "j1" };
+    };
+    expect((await runPipeline(post(secret, "k-crash"), {}, spec, handler, world.deps)).status).toBe(500);
+    expect(order).toEqual(["handler", "hook"]);
+    // The record did not complete (the transaction did not commit) and was released: a retry runs.
+    expect([...world.idempotency.rows.values()]).toEqual([]);
+  });
+
   it("400 for an invalid Idempotency-Key; GET ignores the header", async () => {
     const world = fakeWorld();
     const { secret } = world.addKey({ kind: "DIRECT" });
@@ -118,10 +167,37 @@ describe("pipeline rate limiting and failures", () => {
     const { secret } = world.addKey({ kind: "DIRECT" });
     const response = await runPipeline(apiRequest("GET", "/x", { key: secret }), {}, { resource: "jobs" }, () => 1, world.deps);
     expect(response.status).toBe(503);
-    expect(response.headers.get("x-ratelimit-remaining")).toBe("499");
+    expect(response.headers.get("retry-after")).toBe("5");
     const body = await response.json();
     expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
     expect(JSON.stringify(body)).not.toContain("5432");
+  });
+
+  it("a database outage consumes no rate-limit point: 503 during it, 401 (not 429) for a bad key after it", async () => {
+    const world = fakeWorld({ points: 2 });
+    const working = world.deps.lookupKey;
+    world.deps.lookupKey = async () => {
+      throw Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    };
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const unknownKey = world.addKey({ kind: "DIRECT" });
+    world.keys.clear(); // `unknownKey` is well-formed but no longer exists
+    world.addKey({ kind: "DIRECT" });
+    for (let i = 0; i < 5; i++) {
+      const during = await runPipeline(apiRequest("GET", "/x", { key: i % 2 ? secret : unknownKey.secret }), {}, { resource: "jobs" }, () => 1, world.deps);
+      expect([during.status, during.headers.get("retry-after"), during.headers.get("x-ratelimit-remaining")]).toEqual([503, "5", null]);
+    }
+    world.deps.lookupKey = working;
+    const after = await runPipeline(apiRequest("GET", "/x", { key: unknownKey.secret }), {}, { resource: "jobs" }, () => 1, world.deps);
+    expect([after.status, after.headers.get("x-ratelimit-remaining")]).toEqual([401, "1"]);
+  });
+
+  it("unauthenticated requests from different client addresses do not share a bucket", async () => {
+    const world = fakeWorld({ points: 1 });
+    const from = (ip: string) => apiRequest("GET", "/x", { headers: { "x-forwarded-for": ip } });
+    expect((await runPipeline(from("7.7.7.7"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
+    expect((await runPipeline(from("7.7.7.7"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(429);
+    expect((await runPipeline(from("9.9.9.9"), {}, { resource: "jobs" }, () => 1, world.deps)).status).toBe(401);
   });
 
   it("413 for a body over 1 MB, 415 for a non-JSON type, 400 INVALID_JSON for bad syntax", async () => {

@@ -1,4 +1,4 @@
-import { type FieldIssue, issuePath } from "./zod-fields";
+import { type FieldIssue, issuePath } from "@/lib/validation/issues";
 
 const NUL = "\u0000";
 

@@ -17,6 +17,14 @@ export const AUDIT_ACTIONS = [
   "partnership.created",
   "partnership.updated",
   "partnership.revoked",
+  "partnership.requested",
+  "partnership.request_withdrawn",
+  "partnership.approved",
+  "partnership.denied",
+  "partnership.grant_changed",
+  "partnership.suspended",
+  "partnership.resumed",
+  "partnership.ended",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,5 @@
 import "server-only";
-import { processSingleton } from "@/lib/api/ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 import { createLimiter } from "@/lib/ratelimit/store";
 import { createSignInThrottle, SIGN_IN_POLICY, type SignInThrottle } from "./sign-in-throttle";
 

@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { HAULING_RESOURCES } from "@/lib/hauling/catalog";
+import { RESOURCE_CATALOG, RESOURCES } from "@/lib/scopes/catalog";
 import { requiredScope } from "@/lib/scopes/match";
 import { openApiDocument, PRODUCTION_URL } from "./document";
 
@@ -31,6 +32,13 @@ describe("OpenAPI document", () => {
   it("lists this instance first (for Try it out), then production", () => {
     expect(doc.servers?.map((s) => s.url)).toEqual(["http://localhost:3100", PRODUCTION_URL]);
     expect(openApiDocument(PRODUCTION_URL).servers?.map((s) => s.url)).toEqual([PRODUCTION_URL]);
+  });
+
+  it("lists every resource of the scope catalog in the intro, the unserved ones marked reserved", () => {
+    const intro = doc.info.description ?? "";
+    for (const r of RESOURCES) {
+      expect(intro, r).toContain(RESOURCE_CATALOG[r].served ? `\`${r}\`,` : `\`${r}\` *(reserved)*`);
+    }
   });
 
   it("documents CRUD for every hauling resource", () => {

@@ -6,7 +6,7 @@ import type { Partnership, PartnershipStatus, Prisma } from "@/lib/generated/pri
 import { emitPartnershipChanged, notifyChannel, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
 import { getCompanyOrThrow } from "./companies";
 import type { CreatePartnershipInput, PartnershipStatusName, UpdatePartnershipInput } from "./schemas";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { getVendorOrThrow } from "./vendors";
 
 export type PartnershipView = {
@@ -58,7 +58,13 @@ export async function createPartnership(db: Db, actor: Actor, input: CreatePartn
       const existing = await tx.partnership.findUnique({ where: { vendorId_companyId: { vendorId: input.vendorId, companyId: input.companyId } } });
       if (existing) throw existsConflict(existing.id);
       const p = await tx.partnership.create({
-        data: { vendorId: input.vendorId, companyId: input.companyId, scopes: input.scopes, status: toDbStatus(input.status) },
+        data: {
+          vendorId: input.vendorId,
+          companyId: input.companyId,
+          scopes: input.scopes,
+          status: toDbStatus(input.status),
+          activeSince: input.status === "active" ? new Date() : null,
+        },
       });
       await recordAudit(tx, {
         actor,

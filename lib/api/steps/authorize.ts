@@ -1,10 +1,12 @@
 import type { Resource, Scope } from "@/lib/scopes/catalog";
-import { requiredScope, scopesAllow } from "@/lib/scopes/match";
+import { missingScope } from "@/lib/scopes/effective";
+import { requiredScope } from "@/lib/scopes/match";
 import { ApiError } from "../errors";
 
 /**
  * Step 5: the scope the method + resource need (seed §4), checked against the key's scopes and,
- * for a vendor key, also against what the tenant granted (effective = key ∩ grant).
+ * for a vendor key, also against what the tenant granted (effective = key ∩ grant). The wording
+ * comes from `missingScope`, which the effective-access pages show too.
  */
 export function authorize(
   method: string,
@@ -13,13 +15,7 @@ export function authorize(
   grantedScopes: readonly string[] | null,
 ): Scope {
   const scope = requiredScope(method, resource);
-  if (!scopesAllow(keyScopes, scope)) {
-    throw new ApiError("INSUFFICIENT_SCOPE", `This API key lacks the scope ${scope}`, { requiredScope: scope });
-  }
-  if (grantedScopes && !scopesAllow(grantedScopes, scope)) {
-    throw new ApiError("INSUFFICIENT_SCOPE", `The tenant has not granted the scope ${scope} to this vendor`, {
-      requiredScope: scope,
-    });
-  }
+  const missing = missingScope(keyScopes, grantedScopes, scope);
+  if (missing) throw new ApiError("INSUFFICIENT_SCOPE", missing.message, { requiredScope: scope });
   return scope;
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ApiError, validationError } from "../errors";
+import { issuePath } from "@/lib/validation/issues";
 import { textIssues } from "../text-issues";
-import { issuePath } from "../zod-fields";
 
 /** Query string → plain object; a repeated parameter becomes an array. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {

@@ -2,6 +2,18 @@ import type { Command } from "../define-command";
 import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";
 import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
+import {
+  partnershipsApprove,
+  partnershipsDeny,
+  partnershipsEnd,
+  partnershipsGrant,
+  partnershipsRequest,
+  partnershipsRequests,
+  partnershipsResume,
+  partnershipsShow,
+  partnershipsSuspend,
+  partnershipsWithdraw,
+} from "./partnership-flow";
 import { partnershipsCreate, partnershipsList, partnershipsRevoke, partnershipsUpdate } from "./partnerships";
 import { usersCreate, usersList } from "./users";
 import { vendorsCreate, vendorsList } from "./vendors";
@@ -22,5 +34,15 @@ export const COMMANDS: readonly Command[] = [
   partnershipsList,
   partnershipsUpdate,
   partnershipsRevoke,
+  partnershipsShow,
+  partnershipsRequest,
+  partnershipsWithdraw,
+  partnershipsRequests,
+  partnershipsApprove,
+  partnershipsDeny,
+  partnershipsGrant,
+  partnershipsSuspend,
+  partnershipsResume,
+  partnershipsEnd,
   auditList,
 ];

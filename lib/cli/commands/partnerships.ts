@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createPartnershipInput, entityId, partnershipStatus, updatePartnershipInput } from "@/lib/tenancy/schemas";
+import { operatorScope } from "@/lib/tenancy/scope";
 import { defineCommand } from "../define-command";
 import { csvScopes } from "../flags";
 
@@ -42,10 +43,13 @@ export const partnershipsUpdate = defineCommand({
 
 export const partnershipsRevoke = defineCommand({
   name: "partnerships revoke",
-  summary: "Set a partnership's status to revoked (safe to repeat)",
+  summary: "Revoke a partnership for good; the vendor must request again (safe to repeat)",
   usage: "PARTNERSHIP_ID",
   options: {},
   positionals: partnershipId,
   input: z.object({ id: entityId }),
-  run: async ({ db, actor }, input) => (await partnerships()).revokePartnership(db, actor, input.id),
+  run: async ({ db, actor }, input) =>
+    (await partnerships()).toPartnershipView(
+      await (await import("@/lib/tenancy/partnership-decisions")).revokePartnershipAccess(db, operatorScope(), actor, input.id),
+    ),
 });
