@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { toAuditRow } from "./query";
 
 export type AuditQuery = { companyId?: string; vendorId?: string; limit: number };
 
@@ -9,14 +10,5 @@ export async function listAuditEvents(db: Db, query: AuditQuery) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit,
   });
-  return events.map((e) => ({
-    id: e.id,
-    action: e.action,
-    actor: { userId: e.actorUserId, label: e.actorLabel, ip: e.ip },
-    target: { type: e.targetType, id: e.targetId },
-    companyId: e.companyId,
-    vendorId: e.vendorId,
-    metadata: e.metadata,
-    createdAt: e.createdAt,
-  }));
+  return events.map(toAuditRow);
 }
