@@ -2,9 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { notifyChannel } from "@/lib/db/notify";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { emitKeyRevoked, KEY_REVOKED_CHANNEL, notifyChannel } from "@/lib/keys/events";
-import { updatePartnership } from "@/lib/tenancy/partnerships";
+import { emitKeyRevoked, KEY_REVOKED_CHANNEL } from "@/lib/keys/events";
+import { editGrant } from "@/lib/tenancy/partnership-decisions";
 import type { AccessScope } from "@/lib/tenancy/scope";
 import { keySuggestions, partnershipSuggestions, type Suggestion } from "./suggest";
 
@@ -33,10 +34,12 @@ function confirmed(suggestion: Suggestion, expected: readonly string[]): string[
  */
 export async function reduceToUsedScopes(db: Db, scope: AccessScope, actor: Actor, input: ReduceScopesInput, now = new Date()) {
   if (input.kind === "partnership") {
+    // A vendor does not decide its own grant: only the company (or the operator) reduces it.
+    if (scope.kind === "vendor") throw new NotFoundError("Partnership");
     const suggestion = (await partnershipSuggestions(db, scope, now)).find((p) => p.id === input.id);
     if (!suggestion) throw new NotFoundError("Partnership");
     const scopes = confirmed(suggestion, input.scopes);
-    await updatePartnership(db, actor, suggestion.id, { scopes });
+    await editGrant(db, scope, actor, { partnershipId: suggestion.id, scopes });
     return { kind: input.kind, id: input.id, before: suggestion.granted, after: scopes };
   }
   const suggestion = (await keySuggestions(db, scope, now)).find((k) => k.id === input.id);

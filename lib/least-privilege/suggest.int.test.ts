@@ -89,7 +89,7 @@ describe("least privilege", () => {
   });
 
   it("compares a partnership's grant with the vendor's requests for that tenant only", async () => {
-    const partnership = await createPartnership(t.db, CLI_ACTOR, { vendorId, companyId: north, scopes: ["read:jobs", "read:trucks", "write:dispatches"], status: "active" });
+    const partnership = await createPartnership(t.db, operatorScope(), CLI_ACTOR, { vendorId, companyId: north, scopes: ["read:jobs", "read:trucks", "write:dispatches"], status: "active" });
     await used([
       { apiKeyId: "vendor-key", companyId: north, vendorId, scope: "read:jobs" },
       { apiKeyId: "vendor-key", companyId: south, vendorId, scope: "read:trucks" },
@@ -98,6 +98,6 @@ describe("least privilege", () => {
     expect(suggestion).toMatchObject({ id: partnership.id, used: ["read:jobs"], suggested: ["read:jobs"], summary: "Uses 1 of 3 granted scopes" });
     await reduceToUsedScopes(t.db, scopeOf(north), CLI_ACTOR, { kind: "partnership", id: partnership.id, scopes: ["read:jobs"] }, now);
     expect((await t.db.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).scopes).toEqual(["read:jobs"]);
-    expect(await t.db.auditEvent.count({ where: { action: "partnership.updated", targetId: partnership.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "partnership.grant_changed", targetId: partnership.id } })).toBe(1);
   });
 });
