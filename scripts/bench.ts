@@ -25,6 +25,7 @@ import {
   writeReport,
 } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
+import { runUsageQueries, type UsageQueries } from "./bench/run-usage-queries";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
 /** The same pipeline and query string, with a handler that returns the recorded page (no database query). */
@@ -150,6 +151,7 @@ async function main(options: BenchOptions): Promise<void> {
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, rounds: options.rounds };
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
+  const usage: UsageQueries[] = [];
   const machineAtStart = machine();
   try {
     if (options.build) {
@@ -174,13 +176,15 @@ async function main(options: BenchOptions): Promise<void> {
         }
         log(`${database.label}: per-step costs`);
         steps.push(runStepCosts(database));
+        log(`${database.label}: usage queries at 1 M request-log rows`);
+        usage.push(runUsageQueries(database));
       } finally {
         current = null;
         await database.cleanup();
       }
     }
     const seconds = Math.round((Date.now() - startedAt) / 1000);
-    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
+    const report = writeReport({ rows, steps, usage, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

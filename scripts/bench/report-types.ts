@@ -1,12 +1,15 @@
 import type { LoadOptions, LoadResult } from "./load";
 import type { Machine } from "./options";
 import type { StepCosts } from "./run-step-costs";
+import type { UsageQueries } from "./run-usage-queries";
 
 export type Row = { database: string; target: string; result: LoadResult };
 
 export type ReportInput = {
   rows: Row[];
   steps: StepCosts[];
+  /** The usage pages' queries at 1 M request-log rows (absent: not measured). */
+  usage?: UsageQueries[];
   load: LoadOptions;
   machine: Machine;
   /** rate-limiter-flexible store the server used (memory unless REDIS_URL / KLAU_RATE_LIMIT_STORE). */
