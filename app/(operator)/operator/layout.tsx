@@ -1,4 +1,4 @@
-import { LayoutGrid, ShieldCheck } from "lucide-react";
+import { LayoutGrid, ScrollText, ShieldCheck } from "lucide-react";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
@@ -27,6 +27,9 @@ export default async function OperatorLayout({ children }: { children: ReactNode
           <ul className="space-y-0.5">
             <li>
               <NavLink href="/operator" label="Directory" icon={<LayoutGrid className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/operator/audit" label="Audit log" icon={<ScrollText className="size-4" />} />
             </li>
           </ul>
         }
