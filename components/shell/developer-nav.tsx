@@ -10,7 +10,7 @@ export function DeveloperNav({ tenantId, badges = {} }: { tenantId: string; badg
   const base = tenantHome(tenantId);
   return (
     <div>
-      <p className="px-2.5 pb-1.5 text-xs font-medium uppercase tracking-wide text-zinc-400">Settings</p>
+      <p className="px-2.5 pb-1.5 text-xs font-medium uppercase tracking-wide text-zinc-500">Settings</p>
       <ul className="space-y-0.5">
         <li>
           <NavLink href={base} label="Developer" icon={<Code2 className="size-4" />} exact />

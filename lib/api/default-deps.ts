@@ -1,3 +1,4 @@
+import { getAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
 import { prismaIdempotencyStore } from "@/lib/idempotency/prisma-store";
 import { keyCache } from "@/lib/keys/cache";
@@ -7,6 +8,7 @@ import { readCache } from "@/lib/read-cache";
 import { requestLog } from "@/lib/request-log";
 import { partnershipCache } from "@/lib/tenancy/resolve";
 import { ensureChangeListener } from "./change-listener";
+import { crashHookFromEnv } from "./crash-hook";
 import type { PipelineDeps } from "./deps";
 import { findKeyByHash, findPartnership } from "./lookups";
 
@@ -17,6 +19,7 @@ export const defaultDeps: PipelineDeps = {
     return findKeyByHash(await getDb(), hash);
   },
   keyCache,
+  consoleSecret: getAuthSecret,
   async lookupPartnership(vendorId, companyId) {
     ensureChangeListener();
     return findPartnership(await getDb(), vendorId, companyId);
@@ -27,6 +30,7 @@ export const defaultDeps: PipelineDeps = {
   readCache,
   recordRequest: (entry) => requestLog.record(entry),
   clientIp: (headers) => clientIp(headers),
+  beforeIdempotentCommit: crashHookFromEnv(),
   logError(requestId, summary, error) {
     console.error(`[${requestId}] ${summary}:`, error);
   },

@@ -81,6 +81,7 @@ describe("request log writer and usage", () => {
     const at = (iso: string) => new Date(iso);
     const entry = (status: number, createdAt: Date, tenant: string | null = companyId) => ({
       apiKeyId: key.id,
+      consoleUserId: null,
       companyId: tenant,
       vendorId: null,
       method: "GET",

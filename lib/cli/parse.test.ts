@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RESOURCE_CATALOG, RESOURCES } from "@/lib/scopes/catalog";
 import { parseCli } from "./parse";
 import type { CliResult } from "./types";
 
@@ -66,6 +67,14 @@ describe("bad arguments → USAGE, exit 2, no stack trace", () => {
       expect(exitCode).toBe(0);
       expect(body.data).toHaveProperty("commands");
       expect(stderr).toContain("keys create");
+    }
+  });
+
+  it("the keys help lists every scope resource from the catalog, the unserved ones starred", () => {
+    const { stderr } = cli("keys", "--help");
+    expect(stderr).toContain("read:all and write:all");
+    for (const resource of RESOURCES) {
+      expect(stderr, resource).toMatch(new RegExp(`[ ,]${resource}${RESOURCE_CATALOG[resource].served ? "(,|\\n)" : "\\*"}`));
     }
   });
 });

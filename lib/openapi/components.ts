@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiResponseObject } from "zod-openapi";
-import { ERROR_CODES } from "@/lib/api/error-codes";
+import { ERROR_CODES } from "@/lib/errors";
 
 /** Reusable pieces of the document: envelopes, errors, headers, parameters, security schemes. */
 
@@ -63,6 +63,19 @@ export const tenantIdParam = z
       "TENANT_ACCESS_DENIED without an active partnership). Direct keys act for their own company and may omit it; naming " +
       "another company → 403. Can also be set once with the Authorize button.",
     param: { id: "KlauTenantId" },
+  });
+
+export const cacheControlParam = z
+  .string()
+  .optional()
+  .meta({
+    description:
+      "Send `no-cache` to read past the instance's read cache, straight from the database. Answers are cached per " +
+      "instance and dropped when the database notifies a change; with several instances, a read on one instance right " +
+      "after a write acknowledged by another can be stale for as long as that notification takes (see the API docs: " +
+      "typically a few milliseconds). `no-cache` gives read-your-writes across instances.",
+    param: { id: "CacheControl" },
+    example: "no-cache",
   });
 
 export const idempotencyKeyParam = z

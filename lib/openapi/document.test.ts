@@ -1,6 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { HAULING_RESOURCES } from "@/lib/hauling/catalog";
+import { isCachedResource } from "@/lib/read-cache/hauling-changes";
+import { RESOURCE_CATALOG, type Resource, RESOURCES } from "@/lib/scopes/catalog";
 import { requiredScope } from "@/lib/scopes/match";
 import { openApiDocument, PRODUCTION_URL } from "./document";
 
@@ -33,6 +35,13 @@ describe("OpenAPI document", () => {
     expect(openApiDocument(PRODUCTION_URL).servers?.map((s) => s.url)).toEqual([PRODUCTION_URL]);
   });
 
+  it("lists every resource of the scope catalog in the intro, the unserved ones marked reserved", () => {
+    const intro = doc.info.description ?? "";
+    for (const r of RESOURCES) {
+      expect(intro, r).toContain(RESOURCE_CATALOG[r].served ? `\`${r}\`,` : `\`${r}\` *(reserved)*`);
+    }
+  });
+
   it("documents CRUD for every hauling resource", () => {
     for (const r of HAULING_RESOURCES) {
       const ids = operations.filter((o) => o.path.startsWith(`/api/v1/${r.resource}`)).map((o) => `${o.method} ${o.path}`);
@@ -50,6 +59,8 @@ describe("OpenAPI document", () => {
     const refs = (op.parameters ?? []).map((p) => p.$ref);
     expect(refs).toContain("#/components/parameters/KlauTenantId");
     expect(refs.includes("#/components/parameters/IdempotencyKey")).toBe(method !== "get");
+    // The read cache's bypass, on exactly the GETs it serves.
+    expect(refs.includes("#/components/parameters/CacheControl")).toBe(method === "get" && isCachedResource(resource as Resource));
     for (const status of ["401", "403", "429", "default"]) expect(op.responses[status]).toBeDefined();
     if (method === "post") expect(Object.keys(op.responses["201"]?.headers ?? {})).toContain("location");
   });

@@ -1,12 +1,20 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { HAULING_RESOURCES } from "@/lib/hauling/catalog";
-import { RESOURCES } from "@/lib/scopes/catalog";
+import { RESOURCE_CATALOG, resourcesByGroup } from "@/lib/scopes/catalog";
 import { security, securitySchemes } from "./components";
 import { crudPaths } from "./crud-paths";
 import { platformPaths } from "./platform-paths";
 
 export const PRODUCTION_URL = "https://api.getklau.com";
 export type OpenApiDocument = ReturnType<typeof createDocument>;
+
+/** The scope catalog as a Markdown list, one line per group. */
+const SCOPE_NOTES = resourcesByGroup()
+  .map(({ label, resources }) => {
+    const names = resources.map((r) => `\`${r}\`${RESOURCE_CATALOG[r].served ? "" : " *(reserved)*"}`);
+    return `- ${label}: ${names.join(", ")}`;
+  })
+  .join("\n");
 
 const INTRO = `The Klau API: jobs, dispatches, drivers, trucks, customers and the rest of a hauler's data.
 
@@ -16,7 +24,8 @@ in the \`Klau-Tenant-Id\` header (an active partnership with that company is req
 
 **Scopes.** Each operation needs \`read:<resource>\` (GET/HEAD) or \`write:<resource>\` (POST/PUT/PATCH/DELETE),
 shown as *Required scope* and \`x-required-scope\`. Wildcards: \`read:all\`, \`write:all\`, \`read:*\`, \`write:*\`.
-Scopes available: ${RESOURCES.join(", ")}.
+Resources by group (those marked *reserved* have no routes yet; keys may carry their scopes ahead):
+${SCOPE_NOTES}
 
 **Responses.** Success: \`{"data": …}\` (lists add \`{"pagination": {"nextCursor": …}}\`). Failure:
 \`{"error": {"code": "NOT_FOUND", "message": "Job not found", "requestId": …}}\`.

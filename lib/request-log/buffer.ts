@@ -1,5 +1,7 @@
 export type RequestLogEntry = {
   apiKeyId: string | null;
+  /** The user of a console session ("Console (email)"); null for API keys. */
+  consoleUserId: string | null;
   companyId: string | null;
   vendorId: string | null;
   method: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALL_SCOPES, isScope, RESOURCES } from "./catalog";
-import { accessForMethod, requiredScope, scopesAllow, vendorAllows } from "./match";
+import { accessForMethod, requiredScope, scopesAllow } from "./match";
 
 describe("requiredScope", () => {
   it.each([
@@ -47,19 +47,5 @@ describe("scopesAllow", () => {
     [["all"], "read:jobs", false],
   ] as const)("%j covers %s → %s", (granted, required, allowed) => {
     expect(scopesAllow(granted, required)).toBe(allowed);
-  });
-});
-
-describe("vendorAllows (key ∩ tenant grant)", () => {
-  it.each([
-    [["read:all"], ["read:jobs"], "read:jobs", true],
-    [["read:all"], ["read:jobs"], "read:drivers", false],
-    [["read:jobs"], ["read:all"], "read:jobs", true],
-    [["read:jobs"], ["read:all"], "read:trucks", false],
-    [["write:*"], ["write:dispatches"], "write:dispatches", true],
-    [["read:jobs"], [], "read:jobs", false],
-    [[], ["read:jobs"], "read:jobs", false],
-  ] as const)("key %j ∩ grant %j for %s → %s", (key, grant, required, allowed) => {
-    expect(vendorAllows(key, grant, required)).toBe(allowed);
   });
 });

@@ -15,11 +15,3 @@ export function scopesAllow(granted: readonly string[], required: Scope): boolea
   const [access] = required.split(":");
   return granted.some((s) => s === required || s === `${access}:all` || s === `${access}:*`);
 }
-
-/**
- * Effective scopes of a vendor key acting for a tenant: what the key holds ∩ what the tenant granted.
- * Checked per required scope so that wildcards on either side intersect correctly.
- */
-export function vendorAllows(keyScopes: readonly string[], grantedScopes: readonly string[], required: Scope): boolean {
-  return scopesAllow(keyScopes, required) && scopesAllow(grantedScopes, required);
-}

@@ -21,6 +21,7 @@ const ROUNDS = 30;
 const batch = (): RequestLogEntry[] =>
   Array.from({ length: BATCH }, () => ({
     apiKeyId: null,
+    consoleUserId: null,
     companyId: DEMO.companies.north.id,
     vendorId: null,
     method: "GET",
