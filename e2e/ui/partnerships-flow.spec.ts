@@ -178,10 +178,10 @@ test("the history is the same on both sides, and the audit log has each step wit
   await expect(history.getByRole("listitem")).toHaveCount(9);
   await expectNoSeriousA11yViolations(haulerPage);
   await snap(haulerPage, "hauler-partner-detail");
-  const haulerText = await history.innerText();
+  const haulerText = await history.textContent();
   const vendor = new VendorPages(vendorPage);
   await vendor.openPartnership(south.name);
-  expect(await vendorPage.getByRole("list", { name: "Partnership history" }).innerText()).toBe(haulerText);
+  expect(await vendorPage.getByRole("list", { name: "Partnership history" }).textContent()).toBe(haulerText);
 
   type Event = { action: string; actor: { label: string; ip: string | null }; metadata: { before?: { scopes: string[] }; after?: { scopes: string[] } } };
   const events = await klau<Event[]>(["audit", "list", "--vendor", DEMO.vendor.id, "--limit", "100"]);

@@ -74,13 +74,15 @@ export function CreateVendorUserDialog({ vendorId, vendorName }: { vendorId: str
         }
       >
         {created ? (
-          <div className="flex items-center gap-2 rounded-md bg-zinc-900 px-3 py-2">
-            <code className="min-w-0 flex-1 break-all font-mono text-sm text-white" aria-label={`Initial password of ${created.email}`}>
-              {created.password}
-            </code>
-            <span className="rounded bg-white">
-              <CopyButton value={created.password} label="Copy initial password" />
-            </span>
+          <div className="flex items-center gap-2">
+            <input
+              readOnly
+              value={created.password}
+              aria-label={`Initial password of ${created.email}`}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-md border-0 bg-zinc-50 px-3 py-2 font-mono text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600"
+            />
+            <CopyButton value={created.password} label="Copy initial password" />
           </div>
         ) : (
           <form id="create-vendor-user" action={submit}>
