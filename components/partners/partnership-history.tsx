@@ -17,7 +17,7 @@ export function PartnershipHistory({ history }: { history: HistoryEntry[] }) {
               <span className="font-medium">{line.title}</span> <span className="text-zinc-500">by {entry.actor}</span>
             </p>
             <p className="text-xs text-zinc-500">
-              <Timestamp at={entry.at} />
+              <Timestamp at={entry.at} withTime />
             </p>
             {line.scopes.map((group) => (
               <div key={group.label} className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-600">

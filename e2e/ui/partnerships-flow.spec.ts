@@ -103,6 +103,8 @@ test("vendor sees write:jobs as requested-not-granted, asks again; the grant kee
   await dialog.getByRole("button", { name: "Send request" }).click();
   await expect(vendorPage.getByText("Request sent").first()).toBeVisible();
   expect((await vendorApi(request, vendorKey, south.id).listJobs()).status()).toBe(200);
+  await vendorPage.reload(); // the page itself, without the toast (checked on its own by the toaster's owner)
+  await expect(vendorPage.getByRole("heading", { name: "Pending request" })).toBeVisible();
   await expectNoSeriousA11yViolations(vendorPage);
   await snap(vendorPage, "vendor-partnership-detail");
 

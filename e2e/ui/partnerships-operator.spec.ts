@@ -55,6 +55,7 @@ test("operator creates a vendor, a vendor user (password shown once) and a vendo
 
   secret = await createVendorKey(page, "Production");
   expect(secret).toMatch(/^kl_live_/);
+  await page.reload();
   await expectNoSeriousA11yViolations(page);
   await snap(page, "operator-vendor-detail");
 });
