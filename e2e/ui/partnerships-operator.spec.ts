@@ -123,7 +123,7 @@ test("only operators reach /operator; a vendor opening a hauler's settings gets 
 /** Creates a vendor key in the operator's vendor page and returns the secret shown once. */
 async function createVendorKey(page: Page, name: string): Promise<string> {
   await page.getByRole("button", { name: "Create key" }).click();
-  const dialog = page.getByRole("dialog", { name: /Create a vendor key/ });
+  const dialog = page.getByRole("dialog", { name: /^Create a vendor key/ });
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("radio", { name: /^Full access/ }).check();
   await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
@@ -139,10 +139,14 @@ async function rollVendorKey(page: Page, name: string): Promise<string> {
 }
 
 async function readSecretAndClose(page: Page): Promise<string> {
-  const secretDialog = page.getByRole("dialog").filter({ hasText: "kl_live_" });
-  const value = ((await secretDialog.getByText(/^kl_live_/).first().textContent()) ?? "").trim();
+  const secretDialog = page.getByRole("dialog", { name: /^Save the secret of/ });
+  const value = ((await secretDialog.getByTestId("secret-key").textContent()) ?? "").trim();
   await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
   await snap(page, "operator-key-secret");
-  await secretDialog.getByRole("button", { name: /saved|done|close/i }).first().click();
+  await secretDialog.getByRole("button", { name: /I have saved it|Done/ }).click();
+  // Not copied (no clipboard in this browser): the dialog asks before the secret is gone for good.
+  const confirm = page.getByRole("alertdialog", { name: "Close without copying the secret?" });
+  if (await confirm.isVisible()) await confirm.getByRole("button", { name: "Close anyway" }).click();
+  await expect(secretDialog).toBeHidden();
   return value;
 }

@@ -13,6 +13,7 @@ import { operatorScope } from "@/lib/tenancy/scope";
 import { getVendorAccount, type VendorAccount } from "@/lib/tenancy/vendor-account";
 import { CreateVendorUserDialog } from "../../_components/create-vendor-user-dialog";
 import { EmergencyRevokeButton, RevokeKeyButton } from "../../_components/operator-buttons";
+import { CreateVendorKeyDialog, RollVendorKey } from "../../_components/vendor-key-dialogs";
 
 export const metadata: Metadata = { title: "Vendor · Klau operations" };
 
@@ -57,6 +58,7 @@ export default async function VendorAccountPage({ params }: { params: Promise<{ 
           <h2 id="keys-heading" className="text-base font-semibold text-zinc-900">
             Keys <span className="font-normal text-zinc-500">({vendor.keys.length})</span>
           </h2>
+          <CreateVendorKeyDialog vendorId={vendor.id} vendorName={vendor.name} />
         </div>
         <Table caption={`Keys of ${vendor.name}`} head={["Name", "Key", "Scopes", "Last used", "Expires", "Status", "Actions"]}>
           {vendor.keys.length === 0 ? <EmptyRow columns={7}>No keys yet.</EmptyRow> : null}
@@ -81,6 +83,7 @@ export default async function VendorAccountPage({ params }: { params: Promise<{ 
               <Td>
                 {k.status === "active" ? (
                   <div className="flex flex-wrap gap-2">
+                    <RollVendorKey keyId={k.id} name={k.name} />
                     <RevokeKeyButton keyId={k.id} name={k.name} vendorName={vendor.name} />
                   </div>
                 ) : null}
