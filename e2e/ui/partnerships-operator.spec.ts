@@ -146,7 +146,7 @@ async function readSecretAndClose(page: Page): Promise<string> {
   await secretDialog.getByRole("button", { name: /I have saved it|Done/ }).click();
   // Not copied (no clipboard in this browser): the dialog asks before the secret is gone for good.
   const confirm = page.getByRole("alertdialog", { name: "Close without copying the secret?" });
-  if (await confirm.isVisible()) await confirm.getByRole("button", { name: "Close anyway" }).click();
+  if (await confirm.waitFor({ timeout: 2_000 }).then(() => true, () => false)) await confirm.getByRole("button", { name: "Close anyway" }).click();
   await expect(secretDialog).toBeHidden();
   return value;
 }
