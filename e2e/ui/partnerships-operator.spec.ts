@@ -79,8 +79,9 @@ test("the new vendor user signs in, requests access; after the hauler approves, 
   expect((await api.listJobs()).status()).toBe(200);
 
   // A vendor user sees only its own vendor's partnerships.
-  await vendorPage.goto(`/vendor/partnerships/${DEMO.partnership.id}`);
-  await expect(vendorPage.getByRole("heading", { name: "This page could not be found" })).toBeVisible();
+  const other = await vendorPage.goto(`/vendor/partnerships/${DEMO.partnership.id}`);
+  expect(other?.status()).toBe(404);
+  await expect(vendorPage.getByText(DEMO.companies.north.name)).toHaveCount(0);
   await vendor.openHaulers();
   await expect(vendorPage.getByRole("link", { name: DEMO.companies.north.name })).toHaveCount(0);
   await vendorPage.context().close();
