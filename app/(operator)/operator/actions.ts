@@ -51,11 +51,13 @@ export const createVendorKeyAction = authorizedAction({ ...operator, input: vend
   return created;
 });
 
+/**
+ * No revalidation here: the old key's row (which holds the dialog showing the new secret) would
+ * re-render without its actions and lose the secret. The page refreshes when that dialog closes.
+ */
 export const rollVendorKeyAction = authorizedAction({ ...operator, input: rollKeyInput.extend({ keyId: entityId }) }, async ({ input, ctx }) => {
   const { keyId, ...rest } = input;
-  const created = await rollKey(ctx.db, ctx.scope, ctx.actor, keyId, rest);
-  refresh();
-  return created;
+  return rollKey(ctx.db, ctx.scope, ctx.actor, keyId, rest);
 });
 
 export const revokeKeyAsOperatorAction = authorizedAction({ ...operator, input: z.object({ keyId: entityId }) }, async ({ input, ctx }) => {
