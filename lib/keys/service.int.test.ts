@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 async function newKey(name = "k") {
-  const company = await createCompany(t.db, CLI_ACTOR, { name: `Co ${name}` });
+  const company = await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: `Co ${name}` });
   return createKey(t.db, operatorScope(), CLI_ACTOR, { owner: { kind: "company", companyId: company.id }, name, scopes: ["read:jobs"] });
 }
 
@@ -82,8 +82,8 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
   });
 
   it("partnership changes notify with the pair and the new status", async () => {
-    const company = await createCompany(t.db, CLI_ACTOR, { name: "P Co" });
-    const vendor = await createVendor(t.db, CLI_ACTOR, { name: "P Vendor" });
+    const company = await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "P Co" });
+    const vendor = await createVendor(t.db, operatorScope(), CLI_ACTOR, { name: "P Vendor" });
     const events: PartnershipChangedEvent[] = [];
     const off = onPartnershipChanged((e) => events.push(e));
     try {

@@ -1,14 +1,13 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Partnership, PartnershipStatus, Prisma } from "@/lib/generated/prisma/client";
 import { emitPartnershipChanged, notifyChannel, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
 import { getCompanyOrThrow } from "./companies";
 import type { CreatePartnershipInput, PartnershipStatusName, UpdatePartnershipInput } from "./schemas";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { inScope } from "./partnership-change";
-import type { AccessScope, OperatorScope } from "./scope";
+import { type AccessScope, companyOrVendorWhere, type OperatorScope } from "./scope";
 import { getVendorOrThrow } from "./vendors";
 
 export type PartnershipView = {
@@ -88,27 +87,22 @@ export async function createPartnership(db: Db, _scope: OperatorScope, actor: Ac
   }
 }
 
-export async function getPartnership(db: Db, scope: AccessScope, id: string): Promise<PartnershipView> {
-  const p = await db.partnership.findUnique({ where: { id }, include: { company: { select: { parentId: true } } } });
-  if (!p || !inScope(scope, p)) throw new NotFoundError("Partnership");
-  return toPartnershipView(p);
-}
-
+/** The partnerships the scope may see, narrowed to one vendor and/or company when given. */
 export async function listPartnerships(
   db: Db,
-  _scope: OperatorScope,
+  scope: AccessScope,
   filter: { vendorId?: string; companyId?: string } = {},
 ): Promise<PartnershipView[]> {
   const rows = await db.partnership.findMany({
-    where: { vendorId: filter.vendorId, companyId: filter.companyId },
+    where: { AND: [companyOrVendorWhere(scope), { vendorId: filter.vendorId, companyId: filter.companyId }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toPartnershipView);
 }
 
 /**
- * The operator's override: sets status and/or granted scopes directly (the CLI's `partnerships
- * update`); companies and vendors go through partnership-decisions.ts / partnership-requests.ts.
+ * Changes status and/or granted scopes directly: the operator's override. Companies and vendors go
+ * through requests and decisions (partnership-requests.ts, partnership-decisions.ts) instead.
  * A no-op change returns the partnership without an audit event.
  */
 export async function updatePartnership(db: Db, _scope: OperatorScope, actor: Actor, id: string, input: UpdatePartnershipInput): Promise<PartnershipView> {
