@@ -21,7 +21,7 @@ function refresh(): void {
 }
 
 export const createVendorAction = authorizedAction({ ...operator, input: createVendorInput }, async ({ input, ctx }) => {
-  const vendor = await createVendor(ctx.db, ctx.actor, input);
+  const vendor = await createVendor(ctx.db, ctx.scope, ctx.actor, input);
   refresh();
   return { id: vendor.id, name: vendor.name };
 });
@@ -31,7 +31,7 @@ export const createVendorUserAction = authorizedAction(
   { ...operator, input: z.object({ vendorId: entityId, email, name: displayName.optional() }) },
   async ({ input, ctx }) => {
     const password = generateInitialPassword();
-    const user = await createUser(ctx.db, ctx.actor, {
+    const user = await createUser(ctx.db, ctx.scope, ctx.actor, {
       email: input.email,
       name: input.name,
       password,
