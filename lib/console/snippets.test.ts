@@ -28,6 +28,7 @@ describe("snippets", () => {
 
   it("fetch reads the key from the environment and stringifies a JSON body", () => {
     const snippet = fetchSnippet(post);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated code's placeholder
     expect(snippet).toContain("Authorization: `Bearer ${process.env.KLAU_API_KEY}`");
     expect(snippet).toContain(`"Klau-Tenant-Id": "a0000000-0000-4000-8000-000000000002"`);
     expect(snippet).toContain(`body: JSON.stringify({\n    "notes": "it's here"\n  }),`);

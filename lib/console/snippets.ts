@@ -29,6 +29,7 @@ export function curlSnippet(call: SnippetCall): string {
 
 /** The call as TypeScript `fetch` reading the key from `process.env.KLAU_API_KEY`. */
 export function fetchSnippet(call: SnippetCall): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder belongs to the generated code
   const headers = ["    Authorization: `Bearer ${process.env.KLAU_API_KEY}`,"];
   if (call.tenantId) headers.push(`    "Klau-Tenant-Id": ${JSON.stringify(call.tenantId)},`);
   if (call.idempotencyKey) headers.push(`    "Idempotency-Key": ${JSON.stringify(call.idempotencyKey)},`);

@@ -37,8 +37,8 @@ describe("consoleTarget", () => {
 
 describe("internalOrigin", () => {
   it("is loopback on the server's port unless configured, and never the request's host", () => {
-    expect(internalOrigin({ PORT: "3108" } as NodeJS.ProcessEnv)).toBe("http://127.0.0.1:3108");
-    expect(internalOrigin({} as NodeJS.ProcessEnv)).toBe("http://127.0.0.1:3000");
-    expect(internalOrigin({ KLAU_INTERNAL_ORIGIN: "http://app.internal:8080/x" } as NodeJS.ProcessEnv)).toBe("http://app.internal:8080");
+    expect(internalOrigin({ PORT: "3108" })).toBe("http://127.0.0.1:3108");
+    expect(internalOrigin({})).toBe("http://127.0.0.1:3000");
+    expect(internalOrigin({ KLAU_INTERNAL_ORIGIN: "http://app.internal:8080/x" })).toBe("http://app.internal:8080");
   });
 });
