@@ -20,8 +20,12 @@ import { buildPath, checkBody, missingParams, type ParamValues } from "./request
 import { ResponsePanel } from "./response-panel";
 import { SnippetButtons } from "./snippet-buttons";
 
-export type ConsoleSendInput = { tenantId?: string; haulerId?: string; call: ConsoleCall; identity: ConsoleIdentity };
-export type ConsoleTarget = { kind: "tenant"; tenantId: string; tenantName: string } | { kind: "vendor"; haulers: Hauler[] };
+type Sent = { call: ConsoleCall; identity: ConsoleIdentity };
+type SendResult = Promise<ActionOutcome<ConsoleResponse>>;
+/** Where calls go: the tenant's own console, or a vendor's for one of its haulers (each with its server action). */
+export type ConsoleTarget =
+  | { kind: "tenant"; tenantId: string; tenantName: string; send: (input: Sent & { tenantId: string }) => SendResult }
+  | { kind: "vendor"; haulers: Hauler[]; send: (input: Sent & { haulerId: string }) => SendResult };
 
 type Draft = { endpoint: ConsoleEndpoint; params: ParamValues; body: string; idempotency: Idempotency | null };
 
@@ -45,7 +49,6 @@ export function ConsoleWorkbench({
   defaultScopes,
   keysHref,
   grantHref,
-  send,
 }: {
   groups: ConsoleGroup[];
   target: ConsoleTarget;
@@ -53,7 +56,6 @@ export function ConsoleWorkbench({
   defaultScopes: string[];
   keysHref: string | null;
   grantHref: string | null;
-  send: (input: ConsoleSendInput) => Promise<ActionOutcome<ConsoleResponse>>;
 }) {
   const endpoints = useMemo(() => groups.flatMap((g) => g.endpoints), [groups]);
   const [draft, setDraft] = useState<Draft | null>(() => (endpoints[0] ? draftFor(endpoints[0]) : null));
@@ -87,9 +89,10 @@ export function ConsoleWorkbench({
       ...(d.idempotency?.enabled && d.idempotency.key ? { idempotencyKey: d.idempotency.key } : {}),
     };
     const sentIdentity: ConsoleIdentity = identity.type === "key" ? { type: "key", key: identity.key } : { type: "session", scopes: identity.scopes };
-    const where = target.kind === "tenant" ? { tenantId: target.tenantId } : { haulerId: haulerId ?? "" };
     try {
-      const result = await send({ ...where, call, identity: sentIdentity });
+      const sent = { call, identity: sentIdentity };
+      const result =
+        target.kind === "tenant" ? await target.send({ ...sent, tenantId: target.tenantId }) : await target.send({ ...sent, haulerId: haulerId ?? "" });
       if (!result.ok) {
         setResponse(null);
         setFailure(result.error.message);
@@ -124,6 +127,12 @@ export function ConsoleWorkbench({
     else void execute(d);
   }
 
+  function select(endpoint: ConsoleEndpoint) {
+    setDraft(draftFor(endpoint));
+    setResponse(null);
+    setFailure(null);
+  }
+
   function fromHistory(entry: HistoryEntry): Draft | null {
     const endpoint = endpoints.find((e) => e.id === entry.endpointId);
     if (!endpoint) return null;
@@ -144,7 +153,7 @@ export function ConsoleWorkbench({
     >
       <IdentityBar identity={identity} onIdentity={setIdentity} canWrite={canWrite} haulers={haulers} haulerId={haulerId} onHauler={setHaulerId} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]">
-        <EndpointPicker groups={groups} selectedId={draft?.endpoint.id ?? null} scopes={scopes} onSelect={(e) => (setDraft(draftFor(e)), setResponse(null), setFailure(null))} />
+        <EndpointPicker groups={groups} selectedId={draft?.endpoint.id ?? null} scopes={scopes} onSelect={select} />
         <div className="min-w-0 space-y-6">
           {draft ? (
             <section aria-labelledby="console-request-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4">
@@ -211,7 +220,9 @@ export function ConsoleWorkbench({
             }}
             onRun={(entry) => {
               const next = fromHistory(entry);
-              if (next) (setDraft(next), requestSend(next));
+              if (!next) return;
+              setDraft(next);
+              requestSend(next);
             }}
             onClear={history.clear}
           />

@@ -19,8 +19,15 @@ function ScopesDialog({ scopes, onChange }: { scopes: string[]; onChange: (scope
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<string[]>(scopes);
   return (
-    <Dialog open={open} onOpenChange={(next) => (setOpen(next), next && setDraft(scopes))}>
-      <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setOpen(true)}>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <Button
+        variant="secondary"
+        className="px-2 py-1 text-xs"
+        onClick={() => {
+          setDraft(scopes);
+          setOpen(true);
+        }}
+      >
         Change scopes
       </Button>
       <DialogContent
@@ -32,7 +39,13 @@ function ScopesDialog({ scopes, onChange }: { scopes: string[]; onChange: (scope
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button disabled={draft.length === 0} onClick={() => (onChange(draft as Scope[]), setOpen(false))}>
+            <Button
+              disabled={draft.length === 0}
+              onClick={() => {
+                onChange(draft as Scope[]);
+                setOpen(false);
+              }}
+            >
               Use these scopes
             </Button>
           </>
@@ -116,7 +129,13 @@ export function IdentityBar({
             Session scopes: <strong className="font-medium text-zinc-900" data-testid="console-session-scopes">{scopesLabel(identity.scopes)}</strong>
           </span>
           {canWrite ? (
-            <ScopesDialog scopes={identity.scopes} onChange={(scopes) => (setSessionScopes(scopes), onIdentity({ type: "session", scopes }))} />
+            <ScopesDialog
+              scopes={identity.scopes}
+              onChange={(scopes) => {
+                setSessionScopes(scopes);
+                onIdentity({ type: "session", scopes });
+              }}
+            />
           ) : (
             <span className="text-zinc-600">(your role can read only)</span>
           )}
@@ -134,7 +153,10 @@ export function IdentityBar({
             value={key}
             placeholder="kl_live_…"
             aria-describedby={`${id}-key-hint`}
-            onChange={(e) => (setKey(e.target.value), onIdentity({ type: "key", key: e.target.value }))}
+            onChange={(e) => {
+              setKey(e.target.value);
+              onIdentity({ type: "key", key: e.target.value });
+            }}
             className={cn(inputClasses, "font-mono")}
           />
           <p id={`${id}-key-hint`} className="text-xs text-zinc-600">

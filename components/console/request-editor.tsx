@@ -113,8 +113,8 @@ export function RequestEditor({
           />
           {issues.length > 0 ? (
             <ul id={`${id}-body-issues`} className="space-y-0.5 text-sm text-red-700" data-testid="console-body-issues">
-              {issues.map((issue, i) => (
-                <li key={`${issue.path}-${i}`}>
+              {issues.map((issue) => (
+                <li key={`${issue.path}: ${issue.message}`}>
                   {issue.path ? <code className="font-mono">{issue.path}</code> : null}
                   {issue.path ? ": " : ""}
                   {issue.message}

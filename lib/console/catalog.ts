@@ -80,3 +80,9 @@ export function consoleCatalog(document: OpenApiDocument, today: string): Consol
   }
   return [...groups].map(([name, endpoints]) => ({ name, endpoints }));
 }
+
+/** What a role is offered: everything, or the GET operations only (members; the server refuses the rest too). */
+export function offeredGroups(groups: ConsoleGroup[], canWrite: boolean): ConsoleGroup[] {
+  if (canWrite) return groups;
+  return groups.map((g) => ({ ...g, endpoints: g.endpoints.filter((e) => e.method === "GET") })).filter((g) => g.endpoints.length > 0);
+}
