@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/focus-ring";
 
@@ -73,8 +73,9 @@ function Node({ name, value, depth, last }: { name: string | null; value: Json; 
   );
 }
 
-/** A response body: highlighted, foldable JSON when it parses, else the text as sent. */
+/** A response body: highlighted, foldable JSON when it parses (or the raw text on demand), else the text as sent. */
 export function JsonView({ text, label }: { text: string; label: string }) {
+  const [raw, setRaw] = useState(false);
   let value: Json | undefined;
   try {
     value = text ? (JSON.parse(text) as Json) : undefined;
@@ -82,14 +83,30 @@ export function JsonView({ text, label }: { text: string; label: string }) {
     value = undefined;
   }
   return (
-    <section aria-label={label} className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 text-zinc-900 ring-1 ring-inset ring-zinc-200">
-      {value === undefined ? (
-        <pre className="whitespace-pre-wrap break-all">{text || "(empty body)"}</pre>
-      ) : (
-        <div className="-ml-4">
-          <Node name={null} value={value} depth={0} last />
+    <div className="space-y-1">
+      {value !== undefined ? (
+        <div className="flex justify-end">
+          <button
+            type="button"
+            aria-pressed={raw}
+            onClick={() => setRaw(!raw)}
+            className={cn("rounded px-2 py-0.5 text-xs text-zinc-700 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50", focusRing)}
+          >
+            Raw
+          </button>
         </div>
-      )}
-    </section>
+      ) : null}
+      <section aria-label={label} className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 text-zinc-900 ring-1 ring-inset ring-zinc-200">
+        {value === undefined || raw ? (
+          <pre className="whitespace-pre-wrap break-all" data-testid="console-raw-body">
+            {text || "(empty body)"}
+          </pre>
+        ) : (
+          <div className="-ml-4">
+            <Node name={null} value={value} depth={0} last />
+          </div>
+        )}
+      </section>
+    </div>
   );
 }
