@@ -102,9 +102,7 @@ export function JsonView({ text, label }: { text: string; label: string }) {
             {text || "(empty body)"}
           </pre>
         ) : (
-          <div className="-ml-4">
-            <Node name={null} value={value} depth={0} last />
-          </div>
+          <Node name={null} value={value} depth={0} last />
         )}
       </section>
     </div>

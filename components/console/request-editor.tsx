@@ -16,7 +16,7 @@ function ParamField({ param, value, onChange }: { param: ConsoleParam; value: st
   const hintId = param.description ? `${id}-hint` : undefined;
   const label = (
     <label htmlFor={id} className="flex items-baseline gap-1.5 text-sm font-medium text-zinc-900">
-      <span className="font-mono">{param.name}</span>
+      <span className="font-mono">{param.name}</span>{" "}
       <span className="text-xs font-normal text-zinc-600">
         {param.in}
         {param.required ? ", required" : ""}

@@ -37,7 +37,8 @@ export class ConsolePage {
     const summaryPath = path.replace("/api/v1", "");
     await this.endpoints
       .getByRole("button")
-      .filter({ hasText: new RegExp(`^${method}\\s*${summaryPath.replace(/[{}/]/g, "\\$&")}(?![\\w/{-])`) })
+      // The button reads "GET/jobsList jobs…": the path is followed by the summary's capital letter.
+      .filter({ hasText: new RegExp(`^${method}${summaryPath.replace(/[{}/]/g, "\\$&")}(?=[A-Z])`) })
       .first()
       .click();
     await expect(this.page.getByTestId("console-path")).toContainText(path);
@@ -63,6 +64,6 @@ export class ConsolePage {
   async responseJson<T = unknown>(): Promise<T> {
     const raw = this.response.getByRole("button", { name: "Raw" });
     if ((await raw.getAttribute("aria-pressed")) !== "true") await raw.click();
-    return JSON.parse(await this.response.getByTestId("console-raw-body").innerText()) as T;
+    return JSON.parse((await this.response.getByTestId("console-raw-body").textContent()) ?? "") as T;
   }
 }
