@@ -22,7 +22,8 @@ const SKIP_REASON = "two-instance scale-out test needs TEST_DATABASE_URL (Postgr
 if (!DATABASE || !REDIS) console.log(`Skipping e2e/scale: ${SKIP_REASON}.`);
 
 const RATE_LIMIT = 500; // spec §6, per identity and 15-minute window
-// docs/API-PIPELINE.md, "Read cache": how long another instance may serve the answer from before a write.
+// docs/API-PIPELINE.md, "Read cache": another instance may answer from before a write for about a
+// tenth of a second under load (measured), with no hard bound short of the TTL; fail past ten times that.
 const READ_CACHE_BOUND_MS = 1_000;
 // docs/DEPLOYMENT.md: how long another instance may still accept a revoked key or a suspended partnership.
 const PROPAGATION_BOUND_MS = 1_000;

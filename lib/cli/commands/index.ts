@@ -2,6 +2,7 @@ import type { Command } from "../define-command";
 import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";
 import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
+import { maintenancePurge } from "./maintenance";
 import {
   partnershipsApprove,
   partnershipsDeny,
@@ -47,4 +48,5 @@ export const COMMANDS: readonly Command[] = [
   partnershipsEnd,
   auditList,
   requestsList,
+  maintenancePurge,
 ];
