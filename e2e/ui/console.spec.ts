@@ -154,7 +154,7 @@ test.describe("the API console", () => {
     expect(stored).toContain("/api/v1/drivers");
     expect(stored).not.toContain(key.key);
     // Only the password field holds it: no text on the page shows it.
-    expect(await page.locator("body").innerText()).not.toContain(key.key.slice(8));
+    expect(await page.locator("body").textContent()).not.toContain(key.key.slice(8));
   });
 
   test("copy as curl, run in a shell with the key exported, gives the same status", async ({ page, context, baseURL }) => {
