@@ -53,7 +53,7 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
   return apiError;
 }
 
-type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps };
+type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps; caller: Caller };
 
 /** Steps 7–8: parse (zod) → handler → envelope, on `db`. Throws when either fails. */
 async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
@@ -74,6 +74,7 @@ async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
 function failed(x: Execution, error: unknown): Outcome {
   const { request, url, headers, base, deps } = x;
   const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
+  x.caller.errorCode = apiError.code;
   headers.delete("location");
   for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
   headers.set("content-type", JSON_TYPE);
@@ -128,7 +129,7 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
-  const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps };
+  const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps, caller };
   const outcome = await throughReadCache(deps.readCache, method, spec.resource, resolved.tenant.id, cacheTarget, () =>
     store && start
       ? executeIdempotent(db, deps.idempotencyStore, start.recordId, {
@@ -151,13 +152,15 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
   const started = performance.now();
   const requestId = newRequestId();
   const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
-  const caller: Caller = { principal: null, resolved: null };
+  const caller: Caller = { principal: null, resolved: null, scope: null, errorCode: null };
   const url = new URL(request.url); // parsed once for every step below
   let response: Response;
   try {
     response = await handle(request, url, rawParams, spec, handler, deps, headers, caller, requestId);
   } catch (error) {
-    response = errorResponse(reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error), requestId, headers);
+    const apiError = reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error);
+    caller.errorCode = apiError.code;
+    response = errorResponse(apiError, requestId, headers);
   }
   deps.recordRequest({
     apiKeyId: caller.principal?.keyId ?? null,
@@ -169,6 +172,8 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
     status: response.status,
     durationMs: Math.round(performance.now() - started),
     requestId,
+    errorCode: caller.errorCode,
+    scope: caller.scope,
     createdAt: new Date(),
   });
   return response;

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "api_key.created",
   "api_key.revoked",
   "api_key.rolled",
+  "api_key.scopes_reduced",
   "partnership.created",
   "partnership.updated",
   "partnership.revoked",

@@ -9,6 +9,10 @@ export type RequestLogEntry = {
   status: number;
   durationMs: number;
   requestId: string;
+  /** The error code sent (null on success). */
+  errorCode: string | null;
+  /** The scope that authorized the request (null when refused before authorization). */
+  scope: string | null;
   createdAt: Date;
 };
 

@@ -29,6 +29,8 @@ const batch = (): RequestLogEntry[] =>
     status: 200,
     durationMs: 3,
     requestId: randomUUID(),
+    errorCode: null,
+    scope: "read:jobs",
     createdAt: new Date(),
   }));
 

@@ -1,6 +1,6 @@
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
-import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "@/lib/tenancy/resolve";
+import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "./resolve-tenant";
 import type { PipelineDeps } from "../deps";
 import { ApiError } from "../errors";
 import type { Principal } from "../principal";
@@ -9,7 +9,14 @@ import { authorize } from "./authorize";
 import { rateLimit } from "./rate-limit";
 
 /** What is known about the caller so far (filled in as steps succeed; read by the request log). */
-export type Caller = { principal: Principal | null; resolved: ResolvedTenant | null };
+export type Caller = {
+  principal: Principal | null;
+  resolved: ResolvedTenant | null;
+  /** The scope that authorized the request (least-privilege suggestions count these). */
+  scope: string | null;
+  /** The error code answered, when the request failed. */
+  errorCode: string | null;
+};
 
 /**
  * Steps 2–5: authenticate → resolve tenant → rate limit → authorize. The limiter also runs when
@@ -49,6 +56,6 @@ export async function admit(
   await rateLimit(await deps.limiter(), identity, headers);
   const { principal, resolved } = caller;
   if (failure !== null || !principal || !resolved) throw failure ?? new Error("admit: caller not resolved");
-  if (resource) authorize(request.method, resource, principal.scopes, resolved.grantedScopes);
+  if (resource) caller.scope = authorize(request.method, resource, principal.scopes, resolved.grantedScopes);
   return { principal, resolved };
 }
