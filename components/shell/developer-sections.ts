@@ -41,7 +41,7 @@ export const DEVELOPER_SECTIONS: readonly DeveloperSection[] = [
   {
     slug: "console",
     label: "Console",
-    description: "Try requests against the API from your browser.",
+    description: "Send real API calls as yourself or with a key, and see what your integration will see.",
     icon: SquareTerminal,
     emptyTitle: "The API console is not available yet",
     emptyBody: "You will be able to send requests to /api/v1 with one of your keys and inspect the responses here.",
