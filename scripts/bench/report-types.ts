@@ -1,21 +1,20 @@
 import type { LoadOptions, LoadResult } from "./load";
 import type { Machine } from "./options";
 import type { StepCosts } from "./run-step-costs";
-import type { UsageQueries } from "./run-usage-queries";
 
 export type Row = { database: string; target: string; result: LoadResult };
 
 export type ReportInput = {
   rows: Row[];
   steps: StepCosts[];
-  /** The usage pages' queries at 1 M request-log rows (absent: not measured). */
-  usage?: UsageQueries[];
   load: LoadOptions;
   machine: Machine;
   /** rate-limiter-flexible store the server used (memory unless REDIS_URL / KLAU_RATE_LIMIT_STORE). */
   limiterStore: string;
   seconds: number;
   write: boolean;
+  /** Sections of other benches (e.g. the console's overhead), appended as they come. */
+  extraSections?: string[];
 };
 
 export const TARGET_RATIO = 0.85;

@@ -3,7 +3,6 @@ import { analysis } from "./analysis";
 import { closingTheGap } from "./closing-the-gap";
 import { find, ms, pct, rps } from "./format";
 import { BARE, RAW, type ReportInput, type Row } from "./report-types";
-import { usageQueriesSection } from "./run-usage-queries";
 import type { StepCosts } from "./run-step-costs";
 
 export * from "./report-types";
@@ -40,7 +39,7 @@ function stepsTable(steps: StepCosts[]): string[] {
   return lines;
 }
 
-export function renderReport({ rows, steps, usage = [], load, machine, limiterStore, seconds }: ReportInput): string {
+export function renderReport({ rows, steps, load, machine, limiterStore, seconds, extraSections = [] }: ReportInput): string {
   return [
     "# Performance",
     "",
@@ -64,14 +63,13 @@ export function renderReport({ rows, steps, usage = [], load, machine, limiterSt
     "",
     ...stepsTable(steps),
     "",
-    ...usageQueriesSection(usage),
-    ...(usage.length ? [""] : []),
     "## Analysis",
     "",
     ...analysis(rows, steps),
     "",
     ...closingTheGap(rows),
     "",
+    ...extraSections,
   ].join("\n");
 }
 

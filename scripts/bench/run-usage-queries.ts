@@ -36,5 +36,6 @@ export function usageQueriesSection(results: UsageQueries[]): string[] {
     `|---|${results.map(() => "---:").join("|")}|`,
     ...names.map((name) => `| ${name} | ${results.map((r) => cell(r, name)).join(" | ")} |`),
     `| *seeding the rows (s), roll-up rows (hourly)* | ${results.map((r) => `${r.seedSeconds} s, ${r.rollupRows.toLocaleString("en")}`).join(" | ")} |`,
+    "",
   ];
 }
