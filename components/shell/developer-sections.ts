@@ -1,7 +1,7 @@
-import { Activity, type LucideIcon, KeyRound, ScrollText, SquareTerminal, Handshake } from "lucide-react";
+import { Activity, Eye, type LucideIcon, KeyRound, ScrollText, SquareTerminal, Handshake } from "lucide-react";
 
 export type DeveloperSection = {
-  slug: "keys" | "partners" | "console" | "usage" | "audit";
+  slug: "keys" | "partners" | "access" | "console" | "usage" | "audit";
   label: string;
   description: string;
   icon: LucideIcon;
@@ -29,6 +29,14 @@ export const DEVELOPER_SECTIONS: readonly DeveloperSection[] = [
     emptyTitle: "No partners to show yet",
     emptyBody:
       "Vendors connected to this company will be listed here with their status and the scopes you granted, which you will be able to change or revoke.",
+  },
+  {
+    slug: "access",
+    label: "Data access",
+    description: "Who can reach this company's data through the API: every key and partner, with what they may do.",
+    icon: Eye,
+    emptyTitle: "Nobody can access your data through the API",
+    emptyBody: "Direct API keys and vendor partnerships of this company will be listed here with their effective scopes.",
   },
   {
     slug: "console",
