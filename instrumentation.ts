@@ -10,8 +10,8 @@ export async function register(): Promise<void> {
   ensureProxyTrustOnStart(); // a malformed KLAU_TRUSTED_PROXIES → exit with its message
   const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
-  const { startServerDatabase } = await import("./lib/db/startup");
-  await startServerDatabase();
+  const [{ startServerDatabase }, { serveCliFromApp }] = await Promise.all([import("./lib/db/startup"), import("./lib/cli/relay-server")]);
+  await startServerDatabase(serveCliFromApp);
   const [{ startPurgeTimer }, { getDb }] = await Promise.all([import("./lib/retention/timer"), import("./lib/db/client")]);
   startPurgeTimer(getDb);
 }

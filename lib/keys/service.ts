@@ -1,12 +1,13 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { notifyChannel } from "@/lib/db/notify";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ApiKey, Prisma } from "@/lib/generated/prisma/client";
 import { getCompanyOrThrow } from "@/lib/tenancy/companies";
 import { type AccessScope, companyInScope, companyWhere } from "@/lib/tenancy/scope";
 import { getVendorOrThrow } from "@/lib/tenancy/vendors";
-import { emitKeyRevoked, KEY_REVOKED_CHANNEL, notifyChannel } from "./events";
+import { emitKeyRevoked, KEY_REVOKED_CHANNEL } from "./events";
 import { generateApiKey } from "./format";
 import type { CreateKeyInput, KeyOwner, RollKeyInput } from "./schemas";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { usageQuery } from "@/lib/request-log/range";
 import { callerUsageSchema } from "@/lib/request-log/usage-schema";
-import type { Tenant } from "@/lib/tenancy/resolve";
+import type { Tenant } from "@/lib/tenancy/access";
 import { dataEnvelope } from "./components";
 import { operation } from "./operation";
 

@@ -13,6 +13,8 @@ export type ReportInput = {
   limiterStore: string;
   seconds: number;
   write: boolean;
+  /** Sections of other benches (e.g. the console's overhead), appended as they come. */
+  extraSections?: string[];
 };
 
 export const TARGET_RATIO = 0.85;

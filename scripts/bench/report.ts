@@ -39,7 +39,7 @@ function stepsTable(steps: StepCosts[]): string[] {
   return lines;
 }
 
-export function renderReport({ rows, steps, load, machine, limiterStore, seconds }: ReportInput): string {
+export function renderReport({ rows, steps, load, machine, limiterStore, seconds, extraSections = [] }: ReportInput): string {
   return [
     "# Performance",
     "",
@@ -69,6 +69,7 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
     "",
     ...closingTheGap(rows),
     "",
+    ...extraSections,
   ].join("\n");
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "@/lib/errors";
-import { afterCursor, decodeCursor, encodeCursor, listQuery, toPage } from "./cursor";
+import { afterCursor, decodeCursor, encodeCursor, listQuery, paginationQuery, toPage } from "./cursor";
 
 const at = new Date("2026-03-15T10:00:00.123Z");
 const id = "3f1c9a1e-8b7d-4c55-9a3e-2f64d1b0c9aa";
@@ -53,5 +53,19 @@ describe("cursor", () => {
     expect(listQuery.parse({}).limit).toBe(25);
     expect(listQuery.parse({ limit: "100" }).limit).toBe(100);
     for (const limit of ["0", "101", "abc", "2.5"]) expect(listQuery.safeParse({ limit }).success).toBe(false);
+  });
+});
+
+describe("paginationQuery", () => {
+  it.each([
+    [{}, { limit: 25 }],
+    [{ limit: "1" }, { limit: 1 }],
+    [{ limit: "100", cursor: "abc" }, { limit: 100, cursor: "abc" }],
+  ])("%j → %j", (input, expected) => {
+    expect(paginationQuery.parse(input)).toEqual(expected);
+  });
+
+  it.each([[{ limit: "0" }], [{ limit: "101" }], [{ limit: "2.5" }], [{ limit: "x" }], [{ cursor: "" }]])("%j is refused", (input) => {
+    expect(paginationQuery.safeParse(input).success).toBe(false);
   });
 });

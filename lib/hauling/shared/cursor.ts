@@ -1,7 +1,12 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/api/pagination";
 import { InvalidInputError } from "@/lib/errors";
 import { looksLikeId } from "./ids";
+
+/** The shared cursor query: `?limit=1..100` (default 25) and an opaque `cursor` from the previous page. */
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(200).optional(),
+});
 
 /**
  * Keyset pagination over (createdAt, id): stable while rows are inserted or deleted, and the
