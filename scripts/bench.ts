@@ -25,6 +25,7 @@ import {
   writeReport,
 } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
+import { runUsageQueries, type UsageQueries, usageQueriesSection } from "./bench/run-usage-queries";
 import { type ConsoleOverhead, consoleOverheadSection, measureConsoleOverhead } from "./bench/console-overhead";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
@@ -158,6 +159,7 @@ async function main(options: BenchOptions): Promise<void> {
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, rounds: options.rounds };
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
+  const usage: UsageQueries[] = [];
   const machineAtStart = machine();
   try {
     if (options.build) {
@@ -182,13 +184,15 @@ async function main(options: BenchOptions): Promise<void> {
         }
         log(`${database.label}: per-step costs`);
         steps.push(runStepCosts(database));
+        log(`${database.label}: usage queries at 1 M request-log rows`);
+        usage.push(runUsageQueries(database));
       } finally {
         current = null;
         await database.cleanup();
       }
     }
     const seconds = Math.round((Date.now() - startedAt) / 1000);
-    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write, extraSections: consoleOverheadSection(consoleOverheads) });
+    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write, extraSections: [...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)] });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
