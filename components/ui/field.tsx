@@ -16,7 +16,7 @@ export function Field({ id, label, error, className, ...input }: FieldProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={cn(
-          "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset placeholder:text-zinc-400",
+          "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset placeholder:text-zinc-500",
           "focus:outline-none focus:ring-2 focus:ring-inset focus:ring-indigo-600",
           error ? "ring-red-400" : "ring-zinc-300",
         )}
