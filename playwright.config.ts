@@ -35,6 +35,8 @@ export default defineConfig({
     { name: "api", testMatch: "api/**/*.spec.ts" },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
     { name: "ui", testMatch: "ui/**/*.spec.ts", use: { browserName: "chromium" } },
+    // Starts its own two instances (E2E_PORT+10, +20) on PostgreSQL and Redis; skipped without them.
+    { name: "scale", testMatch: "scale/**/*.spec.ts" },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

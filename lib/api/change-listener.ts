@@ -4,7 +4,7 @@ import { invalidateKey, keyCache } from "@/lib/keys/cache";
 import { KEY_REVOKED_CHANNEL, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
 import { HAULING_CHANGED_CHANNEL, readCache } from "@/lib/read-cache";
 import { partnershipCache } from "@/lib/tenancy/resolve";
-import { processSingleton } from "./ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 
 /**
  * Keeps this process's caches true to the database, from its change notifications:

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import type { Tenant } from "@/lib/tenancy/resolve";
 
 /** Who is calling: the verified key. `ownerId` is the company (direct) or vendor (vendor key). */
@@ -12,7 +12,7 @@ export type AuthInfo = {
 };
 
 export type HandlerContext<Q, B, P> = {
-  db: Db;
+  db: DbClient;
   /** The tenant acted for: every query in the handler must filter by `tenant.id`. */
   tenant: Tenant;
   auth: AuthInfo;

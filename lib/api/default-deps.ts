@@ -7,6 +7,7 @@ import { readCache } from "@/lib/read-cache";
 import { requestLog } from "@/lib/request-log";
 import { partnershipCache } from "@/lib/tenancy/resolve";
 import { ensureChangeListener } from "./change-listener";
+import { crashHookFromEnv } from "./crash-hook";
 import type { PipelineDeps } from "./deps";
 import { findKeyByHash, findPartnership } from "./lookups";
 
@@ -27,6 +28,7 @@ export const defaultDeps: PipelineDeps = {
   readCache,
   recordRequest: (entry) => requestLog.record(entry),
   clientIp: (headers) => clientIp(headers),
+  beforeIdempotentCommit: crashHookFromEnv(),
   logError(requestId, summary, error) {
     console.error(`[${requestId}] ${summary}:`, error);
   },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import type { IdempotencyStore } from "@/lib/idempotency/types";
 import type { KeyCache } from "@/lib/keys/cache";
 import type { KeyLookup } from "@/lib/keys/verify";
@@ -6,7 +7,7 @@ import type { Limiter } from "@/lib/ratelimit/limit";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { ReadCache } from "@/lib/read-cache/read-cache";
 import type { PartnershipAccess, PartnershipLookup } from "@/lib/tenancy/resolve";
-import type { TtlCache } from "./ttl-cache";
+import type { TtlCache } from "@/lib/cache/ttl-cache";
 
 /**
  * Everything the pipeline talks to. Production wiring lives in default-deps.ts; unit tests pass
@@ -19,7 +20,13 @@ export type PipelineDeps = {
   lookupPartnership: PartnershipLookup;
   partnershipCache: TtlCache<PartnershipAccess | null>;
   limiter(): Promise<Limiter>;
-  idempotencyStore(db: Db): IdempotencyStore;
+  /** On the root client, or on the transaction of an idempotent write. */
+  idempotencyStore(db: DbClient): IdempotencyStore;
+  /**
+   * Test hook, off in production: runs inside an idempotent write's transaction after the handler,
+   * before the record completes and the transaction commits (lib/api/crash-hook.ts).
+   */
+  beforeIdempotentCommit?(): void;
   /** GET answers of the hauling resources, dropped on change (lib/read-cache). */
   readCache: ReadCache;
   recordRequest(entry: RequestLogEntry): void;

@@ -75,6 +75,55 @@ describe("pipeline idempotency", () => {
     expect(calls).toBe(2);
   });
 
+  it("runs the handler and completes the record in one transaction (a committed write always replays)", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const root = await world.deps.getDb();
+    const memory = world.idempotency;
+    const completedOn: unknown[] = [];
+    world.deps.idempotencyStore = (db) => ({
+      claim: (input) => memory.claim(input),
+      find: (...args) => memory.find(...args),
+      complete: (id, response) => {
+        completedOn.push(db);
+        return memory.complete(id, response);
+      },
+      release: (id) => memory.release(id),
+      discard: (id) => memory.discard(id),
+      purgeExpired: (now) => memory.purgeExpired(now),
+    });
+    const handlerOn: unknown[] = [];
+    const writing: AnyHandler = ({ db }) => {
+      handlerOn.push(db);
+      return { id: "j1" };
+    };
+    expect((await runPipeline(post(secret, "k-tx"), {}, spec, writing, world.deps)).status).toBe(201);
+    expect(handlerOn).toHaveLength(1);
+    expect(handlerOn[0]).not.toBe(root);
+    expect(completedOn).toEqual(handlerOn);
+    // Without an Idempotency-Key a write runs on the root client, in no transaction of ours.
+    await runPipeline(apiRequest("POST", "/api/v1/jobs", { key: secret, body: '{"name":"a"}' }), {}, spec, writing, world.deps);
+    expect(handlerOn[1]).toBe(root);
+  });
+
+  it("a crash between the write and the commit is the test hook's moment: after the handler, before completion", async () => {
+    const world = fakeWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const order: string[] = [];
+    world.deps.beforeIdempotentCommit = () => {
+      order.push("hook");
+      throw new Error("simulated crash");
+    };
+    const handler: AnyHandler = () => {
+      order.push("handler");
+      return { id: "j1" };
+    };
+    expect((await runPipeline(post(secret, "k-crash"), {}, spec, handler, world.deps)).status).toBe(500);
+    expect(order).toEqual(["handler", "hook"]);
+    // The record did not complete (the transaction did not commit) and was released: a retry runs.
+    expect([...world.idempotency.rows.values()]).toEqual([]);
+  });
+
   it("400 for an invalid Idempotency-Key; GET ignores the header", async () => {
     const world = fakeWorld();
     const { secret } = world.addKey({ kind: "DIRECT" });

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { finishIdempotent } from "@/lib/idempotency/protocol";
-import type { IdempotencyStore } from "@/lib/idempotency/types";
+import type { DbClient } from "@/lib/db/transaction";
+import type { StoredResponse } from "@/lib/idempotency/types";
 import type { KeyRecord } from "@/lib/keys/cache";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { AuthInfo, HandlerContext } from "./context";
@@ -10,7 +10,7 @@ import { type ApiError, notFound } from "./errors";
 import { toApiError } from "./map-error";
 import { newRequestId } from "./request-id";
 import { admit, type Caller } from "./steps/admit";
-import { beginIdempotency, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
+import { beginIdempotency, executeIdempotent, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
 import { parseJsonBody, queryObject, validate } from "./steps/parse";
 import { readCacheTarget, throughReadCache } from "./steps/read-cache";
 import { readBody } from "./steps/read-body";
@@ -47,36 +47,49 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
   return apiError;
 }
 
-/** Steps 7–8: parse (zod) → handler → envelope. Failures become the error envelope here. */
-async function execute(request: Request, url: URL, rawBody: string, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, base: BaseContext, headers: Headers, deps: PipelineDeps): Promise<Outcome> {
+type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps };
+
+/** Steps 7–8: parse (zod) → handler → envelope, on `db`. Throws when either fails. */
+async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
+  const { request, url, rawBody, rawParams, spec, headers } = x;
+  const params = spec.params ? validate(spec.params, rawParams, "params") : rawParams;
+  const query = spec.query ? validate(spec.query, queryObject(url.searchParams), "query") : undefined;
+  const body = spec.body ? validate(spec.body, parseJsonBody(rawBody, request.headers.get("content-type")), "body") : undefined;
+  const result = await x.handler({ ...x.base, db, params, query, body });
+  const id = typeof result === "object" && result !== null ? (result as { id?: unknown }).id : undefined;
+  if (spec.location && typeof id === "string") headers.set("location", spec.location(id));
+  const status = spec.status ?? 200;
+  if (status === 204) return { status, body: null };
+  headers.set("content-type", JSON_TYPE);
+  return { status, body: JSON.stringify(successBody(result)) };
+}
+
+/** A failure of steps 7–8 (or of the commit) as the error envelope. */
+function failed(x: Execution, error: unknown): Outcome {
+  const { request, url, headers, base, deps } = x;
+  const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
+  headers.delete("location");
+  for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
+  headers.set("content-type", JSON_TYPE);
+  return { status: apiError.status, body: JSON.stringify(errorBody(apiError, base.requestId)) };
+}
+
+async function execute(x: Execution): Promise<Outcome> {
   try {
-    const params = spec.params ? validate(spec.params, rawParams, "params") : rawParams;
-    const query = spec.query ? validate(spec.query, queryObject(url.searchParams), "query") : undefined;
-    const body = spec.body ? validate(spec.body, parseJsonBody(rawBody, request.headers.get("content-type")), "body") : undefined;
-    const result = await handler({ ...base, params, query, body });
-    const id = typeof result === "object" && result !== null ? (result as { id?: unknown }).id : undefined;
-    if (spec.location && typeof id === "string") headers.set("location", spec.location(id));
-    const status = spec.status ?? 200;
-    if (status === 204) return { status, body: null };
-    headers.set("content-type", JSON_TYPE);
-    return { status, body: JSON.stringify(successBody(result)) };
+    return await succeed(x, x.base.db);
   } catch (error) {
-    const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
-    for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
-    headers.set("content-type", JSON_TYPE);
-    return { status: apiError.status, body: JSON.stringify(errorBody(apiError, base.requestId)) };
+    return failed(x, error);
   }
 }
 
-/** Stores the outcome for replay (5xx released instead) — what step 6 promised the next retry. */
-async function remember(store: IdempotencyStore, recordId: string, outcome: Outcome, headers: Headers): Promise<void> {
+/** The outcome as stored for replay. Only writes are remembered, and their bodies are the handler's strings. */
+function storedResponse(outcome: Outcome, headers: Headers): StoredResponse {
   const location = headers.get("location");
-  await finishIdempotent(store, recordId, {
+  return {
     status: outcome.status,
-    // Only writes are remembered, and their bodies are the handler's strings.
     body: typeof outcome.body === "string" ? outcome.body : new TextDecoder().decode(outcome.body ?? undefined),
     headers: { "content-type": headers.get("content-type") ?? JSON_TYPE, ...(location ? { location } : {}) },
-  });
+  };
 }
 
 async function handle(request: Request, url: URL, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
@@ -108,10 +121,17 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
+  const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps };
   const outcome = await throughReadCache(deps.readCache, method, spec.resource, resolved.tenant.id, cacheTarget, () =>
-    execute(request, url, rawBody, rawParams, spec, handler, base, headers, deps),
+    store && start
+      ? executeIdempotent(db, deps.idempotencyStore, start.recordId, {
+          run: (tx) => succeed(x, tx),
+          fail: (error) => failed(x, error),
+          stored: (result) => storedResponse(result, headers),
+          beforeCommit: deps.beforeIdempotentCommit,
+        })
+      : execute(x),
   );
-  if (store && start) await remember(store, start.recordId, outcome, headers);
   return new Response(outcome.body, { status: outcome.status, headers });
 }
 

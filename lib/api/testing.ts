@@ -1,13 +1,13 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client";
-import type { ClaimInput, IdempotencyRecordView, IdempotencyStore, StoredResponse } from "@/lib/idempotency/types";
+import { MemoryIdempotencyStore } from "@/lib/idempotency/memory-store";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { generateApiKey } from "@/lib/keys/format";
 import { ReadCache } from "@/lib/read-cache/read-cache";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { PartnershipAccess } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "./deps";
-import { TtlCache } from "./ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 
 /**
  * In-memory stand-ins for everything the pipeline touches, for unit tests (no Next, no database).
@@ -25,33 +25,19 @@ export type FakeWorld = {
   addKey(record: Partial<KeyRecord> & Pick<KeyRecord, "kind">): { secret: string; record: KeyRecord };
 };
 
-export class MemoryIdempotencyStore implements IdempotencyStore {
-  rows = new Map<string, IdempotencyRecordView & { identity: string; tenantId: string; key: string }>();
-
-  private find_(identity: string, tenantId: string, key: string) {
-    return [...this.rows.values()].find((r) => r.identity === identity && r.tenantId === tenantId && r.key === key);
-  }
-  async claim(input: ClaimInput) {
-    if (this.find_(input.identity, input.tenantId, input.key)) return null;
-    const id = `idem-${this.rows.size + 1}-${Math.random()}`;
-    this.rows.set(id, { ...input, id, createdAt: new Date(), completedAt: null, response: null });
-    return id;
-  }
-  async find(identity: string, tenantId: string, key: string) {
-    return this.find_(identity, tenantId, key) ?? null;
-  }
-  async complete(id: string, response: StoredResponse) {
-    const row = this.rows.get(id);
-    if (row) this.rows.set(id, { ...row, completedAt: new Date(), response });
-  }
-  async release(id: string) {
-    this.rows.delete(id);
-  }
-  async purgeExpired(now: Date) {
-    let n = 0;
-    for (const [id, row] of this.rows) if (row.expiresAt < now && this.rows.delete(id)) n++;
-    return n;
-  }
+/**
+ * A stand-in root client whose interactive transaction runs the work on a distinct stand-in
+ * transaction client (`{ transaction: n }`), so tests can see which client a step used.
+ */
+export function fakeDb(): Db {
+  let transactions = 0;
+  const root = {
+    async $transaction(work: (tx: unknown) => Promise<unknown>) {
+      transactions++;
+      return work({ transaction: transactions });
+    },
+  };
+  return root as unknown as Db;
 }
 
 export const TENANT = { id: "11111111-1111-4111-8111-111111111111", name: "Tenant One", parentId: null };
@@ -66,9 +52,10 @@ export function fakeWorld(options: { points?: number } = {}): FakeWorld {
   const errors: unknown[] = [];
   const lookups = { keys: 0, partnerships: 0 };
   const points = options.points ?? 500;
+  const db = fakeDb();
   const limiter = { policy: { points, windowSeconds: 900 }, limiter: new RateLimiterMemory({ points, duration: 900 }) };
   const deps: PipelineDeps = {
-    getDb: async () => ({}) as Db,
+    getDb: async () => db,
     lookupKey: async (hash) => {
       lookups.keys++;
       return keys.get(hash) ?? null;

@@ -6,6 +6,7 @@ import { failure } from "./envelope";
 import { type ParsedCli, parseCli } from "./parse";
 import { relayToOwner } from "./relay";
 import { executeParsed } from "./run";
+import { inlinePasswordFromStdin, readProcessStdin } from "./stdin-password";
 import type { CliResult } from "./types";
 
 const POLL_MS = 200;
@@ -41,8 +42,8 @@ async function runEmbedded(argv: readonly string[], parsed: ParsedCli, lockDir: 
   const deadline = Date.now() + waitBudgetMs();
   for (;;) {
     const owner = readLiveOwner(lockDir);
-    if (owner?.url) {
-      const result = await relayToOwner({ url: owner.url, token: owner.token }, argv);
+    if (owner?.socket) {
+      const result = await relayToOwner({ socket: owner.socket, token: owner.token }, argv);
       if (result !== "not-listening") return result;
     } else if (!owner) {
       const result = await runHere(parsed);
@@ -59,8 +60,10 @@ async function runEmbedded(argv: readonly string[], parsed: ParsedCli, lockDir: 
   }
 }
 
-/** The whole CLI for one process: parse, then run wherever the database lives. */
-export async function cliMain(argv: readonly string[]): Promise<CliResult> {
+/** The whole CLI for one process: parse, read a secret from stdin if asked, then run wherever the database lives. */
+export async function cliMain(given: readonly string[], readStdin: () => Promise<string> = readProcessStdin): Promise<CliResult> {
+  const argv = await inlinePasswordFromStdin(given, readStdin);
+  if ("exitCode" in argv) return argv;
   const parsed = parseCli(argv);
   if (parsed.kind === "done") return parsed.result;
   let target: ReturnType<typeof databaseTarget>;

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,18 +14,19 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 
 type Run = { code: number; stdout: string; stderr: string };
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+function run(command: string, args: string[], env: Record<string, string>, stdin = ""): Promise<Run> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   return new Promise((resolve) => {
-    execFile(command, args, { env: { ...base, ...env }, timeout: 140_000 }, (error, stdout, stderr) => {
+    const child = execFile(command, args, { env: { ...base, ...env }, timeout: 140_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
+    child.stdin?.end(stdin);
   });
 }
 
-const klau = (dataDir: string, args: string[], env: Record<string, string> = {}) =>
-  run(TSX, ["scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env });
+const klau = (dataDir: string, args: string[], env: Record<string, string> = {}, stdin = "") =>
+  run(TSX, ["scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env }, stdin);
 
 function onlyJson(stdout: string) {
   // One document and nothing else: JSON.parse rejects anything before or after it.
@@ -73,7 +73,7 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
   });
 
   it("persists between runs, taking over a lock left by a dead process", async () => {
-    writeFileSync(path.join(dir, "owner.json"), JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: new Date().toISOString(), token: "stale", url: null }));
+    writeFileSync(path.join(dir, "owner.json"), JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: new Date().toISOString(), token: "stale", socket: null }));
     const result = await klau(dir, ["vendors", "list"]);
     expect(result.code, result.stderr).toBe(0);
     expect(onlyJson(result.stdout)).toMatchObject({ data: [{ name: "Solo" }] });
@@ -84,7 +84,7 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
     const busy = path.join(root, "busy");
     mkdirSync(busy, { recursive: true });
     // This test process plays a live owner that publishes no URL (e.g. a seed still running).
-    writeFileSync(path.join(busy, "owner.json"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), token: "t", url: null }));
+    writeFileSync(path.join(busy, "owner.json"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), token: "t", socket: null }));
     const result = await klau(busy, ["companies", "list"], { KLAU_CLI_WAIT_MS: "600" });
     expect(result.code).toBe(1);
     const body = onlyJson(result.stdout);
@@ -96,8 +96,7 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
 
 describe("the CLI while an app owns the embedded database", SLOW, () => {
   const dir = path.join(root, "served");
-  let server: Server;
-  let url: string;
+  let socket: string;
   let token: string;
   const previous = { KLAU_DATA_DIR: process.env.KLAU_DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 
@@ -106,31 +105,17 @@ describe("the CLI while an app owns the embedded database", SLOW, () => {
     delete process.env.DATABASE_URL; // the relay exists for the embedded database only
     const { getDb } = await import("@/lib/db/client");
     await getDb(); // this test process now owns `dir`, like `next start` does
-    const route = await import("@/app/api/internal/cli/route");
-    // A minimal stand-in for the Next server: hand each request to the route handler.
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const request = new Request(`http://127.0.0.1${req.url}`, {
-        method: req.method,
-        headers,
-        body: req.method === "GET" ? undefined : Buffer.concat(chunks),
-      });
-      const handler = req.method === "POST" ? route.POST : route.GET;
-      const response = await handler(request);
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(await response.text());
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { publishOwnerUrl } = await import("@/lib/db/ownership");
-    token = publishOwnerUrl(dir, url).token;
+    const { heldOwnership, publishOwnerSocket } = await import("@/lib/db/ownership");
+    const owner = heldOwnership();
+    if (!owner) throw new Error("the test process should own the directory");
+    token = owner.token;
+    // The very relay the app starts (lib/db/startup.ts), in this process.
+    const { serveCliFromApp } = await import("@/lib/cli/relay-server");
+    socket = await serveCliFromApp(dir, token);
+    publishOwnerSocket(dir, socket);
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb();
     for (const [name, value] of Object.entries(previous)) {
@@ -170,20 +155,52 @@ describe("the CLI while an app owns the embedded database", SLOW, () => {
     expect(onlyJson(missing.stdout).error?.code).toBe("NOT_FOUND");
   });
 
-  it("the relay route refuses requests without the owner token", async () => {
-    const endpoint = `${url}/api/internal/cli`;
-    const post = (headers: Record<string, string>) =>
-      fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ argv: ["companies", "list"] }) });
+  it("the relay is a Unix socket beside the data directory, owner-only, and refuses requests without the owner token", async () => {
+    expect(socket).toBe(path.join(dir, "cli.sock"));
+    const stat = lstatSync(socket);
+    expect(stat.isSocket()).toBe(true);
+    expect(stat.mode & 0o777).toBe(0o600);
+    const post = (headers: Record<string, string>, body = JSON.stringify({ argv: ["companies", "list"] }), method = "POST") =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ socketPath: socket, path: "/", method, headers: { "content-type": "application/json", ...headers } }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on("error", reject);
+        req.end(method === "GET" ? undefined : body);
+      });
     expect((await post({})).status).toBe(401);
     expect((await post({ authorization: "Bearer wrong" })).status).toBe(401);
     expect((await post({ authorization: token })).status).toBe(401);
-    expect((await fetch(endpoint)).status).toBe(401);
+    expect((await post({}, "", "GET")).status).toBe(401);
     const ok = await post({ authorization: `Bearer ${token}` });
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { data: { exitCode: number; output: string } };
+    const body = JSON.parse(ok.body) as { data: { exitCode: number; output: string } };
     expect(body.data.exitCode).toBe(0);
     expect(JSON.parse(body.data.output)).toHaveProperty("data");
-    const bad = await fetch(endpoint, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{" });
-    expect(bad.status).toBe(400);
+    expect((await post({ authorization: `Bearer ${token}` }, "{")).status).toBe(400);
+  });
+
+  it("users create --password-stdin: the password comes from stdin (never argv) and is the one stored", async () => {
+    const secret = "stdin-only-secret-9";
+    const result = await klau(dir, ["users", "create", "--email", "stdin@served.test", "--password-stdin", "--operator"], {}, `${secret}\n`);
+    expect(result.code, result.stderr).toBe(0);
+    const created = onlyJson(result.stdout).data as { email: string };
+    expect(created.email).toBe("stdin@served.test");
+    const { getDb } = await import("@/lib/db/client");
+    const stored = await (await getDb()).user.findUniqueOrThrow({ where: { email: "stdin@served.test" } });
+    const { compare } = await import("bcryptjs");
+    expect(await compare(secret, stored.passwordHash)).toBe(true);
+    expect(await compare(`${secret}\n`, stored.passwordHash)).toBe(false);
+
+    const empty = await klau(dir, ["users", "create", "--email", "empty@served.test", "--password-stdin", "--operator"], {}, "");
+    expect(empty.code).toBe(2);
+    expect(onlyJson(empty.stdout).error?.message).toContain("--password-stdin: nothing was read from stdin");
+    const both = await klau(dir, ["users", "create", "--email", "both@served.test", "--password", "longenough", "--password-stdin", "--operator"], {}, "x\n");
+    expect(both.code).toBe(2);
+    expect(onlyJson(both.stdout).error?.message).toContain("give exactly one of --password or --password-stdin");
   });
 });

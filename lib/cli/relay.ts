@@ -1,17 +1,49 @@
+import { request } from "node:http";
 import { z } from "zod";
 import { failure } from "./envelope";
 import type { CliResult } from "./types";
 
-/** The running app's answer to POST /api/internal/cli. */
+/**
+ * The relay protocol between the operator CLI and the app that owns the embedded database: one HTTP
+ * `POST /` on the owner's Unix socket (never a TCP port), `Authorization: Bearer <owner token>`,
+ * body `{"argv": string[]}`, answer `{"data": CliResult}`.
+ */
+export const relayRequest = z.object({ argv: z.array(z.string().max(10_000)).max(100) });
 export const relayResponse = z.object({
   data: z.object({ exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]), output: z.string(), stderr: z.string() }),
 });
 
-export const RELAY_PATH = "/api/internal/cli";
+type Answer = { status: number; body: string };
 
-function isConnectionRefused(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code === "ECONNREFUSED";
+function post(socket: string, token: string, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        socketPath: socket,
+        path: "/",
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        timeout: 120_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("no answer within 120 s")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -19,24 +51,20 @@ function isConnectionRefused(error: unknown): boolean {
  * means nothing accepted the connection (the app is starting or gone), so the command surely did not
  * run and may be retried; any other failure is reported, never retried (the command may have run).
  */
-export async function relayToOwner(owner: { url: string; token: string }, argv: readonly string[]): Promise<CliResult | "not-listening"> {
-  let response: Response;
+export async function relayToOwner(owner: { socket: string; token: string }, argv: readonly string[]): Promise<CliResult | "not-listening"> {
+  let answer: Answer;
   try {
-    response = await fetch(new URL(RELAY_PATH, owner.url), {
-      method: "POST",
-      headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ argv }),
-      signal: AbortSignal.timeout(120_000),
-    });
+    answer = await post(owner.socket, owner.token, JSON.stringify({ argv }));
   } catch (error) {
-    if (isConnectionRefused(error)) return "not-listening";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ECONNREFUSED" || code === "ENOENT") return "not-listening";
     const message = error instanceof Error ? error.message : String(error);
-    return failure("OWNER_UNREACHABLE", `Could not reach the running app at ${owner.url}: ${message}`);
+    return failure("OWNER_UNREACHABLE", `Could not reach the running app on ${owner.socket}: ${message}`);
   }
-  const parsed = relayResponse.safeParse(await response.json().catch(() => null));
-  if (response.ok && parsed.success) return parsed.data.data;
+  const parsed = relayResponse.safeParse(parseJson(answer.body));
+  if (answer.status === 200 && parsed.success) return parsed.data.data;
   return failure(
     "OWNER_UNREACHABLE",
-    `The running app at ${owner.url} refused the command (HTTP ${response.status}); is it the app that owns this data directory?`,
+    `The running app on ${owner.socket} refused the command (HTTP ${answer.status}); is it the app that owns this data directory?`,
   );
 }

@@ -57,7 +57,7 @@ describe("embedded database shared by two processes", () => {
   it("lets exactly one of several processes racing for a directory with a stale lock win", async () => {
     dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "klau-race-"));
     const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
-    const stale = { pid: Number(dead.stdout.trim()), startedAt: new Date().toISOString(), token: "stale", url: null };
+    const stale = { pid: Number(dead.stdout.trim()), startedAt: new Date().toISOString(), token: "stale", socket: null };
     fs.writeFileSync(path.join(dataRoot, "owner.json"), JSON.stringify(stale));
 
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => runRacer(dataRoot)));

@@ -7,7 +7,7 @@ import {
   acquireOwnership,
   DatabaseOwnedError,
   type OwnerInfo,
-  publishOwnerUrl,
+  publishOwnerSocket,
   readLiveOwner,
   releaseOwnership,
 } from "./ownership";
@@ -22,7 +22,7 @@ function tempDir(): string {
 }
 
 function writeLock(dir: string, owner: Partial<OwnerInfo>): void {
-  const info = { pid: 1, startedAt: new Date().toISOString(), token: "someone-else", url: null, ...owner };
+  const info = { pid: 1, startedAt: new Date().toISOString(), token: "someone-else", socket: null, ...owner };
   fs.writeFileSync(path.join(dir, "owner.json"), JSON.stringify(info));
 }
 
@@ -57,7 +57,7 @@ describe("embedded database ownership", () => {
     const info = acquireOwnership(dir);
     const file = path.join(dir, "owner.json");
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(lockOf(dir)).toEqual({ pid: process.pid, startedAt: info.startedAt, token: info.token, url: null });
+    expect(lockOf(dir)).toEqual({ pid: process.pid, startedAt: info.startedAt, token: info.token, socket: null });
     expect(info.token.length).toBeGreaterThanOrEqual(40);
     expect(readLiveOwner(dir)).toEqual(info);
     expect(acquireOwnership(dir)).toEqual(info);
@@ -66,20 +66,20 @@ describe("embedded database ownership", () => {
     expect(readLiveOwner(dir)).toBeNull();
   });
 
-  it("publishes the URL where the owner serves commands", () => {
+  it("publishes the socket where the owner serves commands", () => {
     const dir = tempDir();
     const info = acquireOwnership(dir);
-    publishOwnerUrl(dir, "http://127.0.0.1:3999");
-    expect(readLiveOwner(dir)).toEqual({ ...info, url: "http://127.0.0.1:3999" });
+    publishOwnerSocket(dir, path.join(dir, "cli.sock"));
+    expect(readLiveOwner(dir)).toEqual({ ...info, socket: path.join(dir, "cli.sock") });
     expect(fs.statSync(path.join(dir, "owner.json")).mode & 0o777).toBe(0o600);
   });
 
   it("refuses while another live process owns the directory, naming it", () => {
     const dir = tempDir();
     const pid = liveOtherPid();
-    writeLock(dir, { pid, url: "http://127.0.0.1:3000" });
+    writeLock(dir, { pid, socket: path.join(dir, "cli.sock") });
     expect(() => acquireOwnership(dir)).toThrow(DatabaseOwnedError);
-    expect(() => acquireOwnership(dir)).toThrow(`is in use by process ${pid} (the running app at http://127.0.0.1:3000)`);
+    expect(() => acquireOwnership(dir)).toThrow(`is in use by process ${pid} (the running app)`);
     expect(readLiveOwner(dir)?.pid).toBe(pid);
     expect(lockOf(dir).token).toBe("someone-else");
   });
@@ -106,6 +106,6 @@ describe("embedded database ownership", () => {
   });
 
   it("only publishes for a directory this process owns", () => {
-    expect(() => publishOwnerUrl(tempDir(), "http://127.0.0.1:1")).toThrow(/does not own/);
+    expect(() => publishOwnerSocket(tempDir(), "http://127.0.0.1:1")).toThrow(/does not own/);
   });
 });

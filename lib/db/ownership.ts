@@ -5,14 +5,15 @@ import path from "node:path";
 /**
  * One process at a time may open the embedded (PGlite) database: two processes on one directory
  * silently lose data. The owner holds `<dir>/owner.json` (created atomically, mode 0600). The app
- * publishes its URL there so the operator CLI can send commands to it, authenticated with `token`,
- * instead of opening the directory a second time.
+ * publishes there the Unix socket on which it serves operator CLI commands (lib/cli/relay-server.ts),
+ * authenticated with `token`, so the CLI never opens the directory a second time.
  */
 export interface OwnerInfo {
   pid: number;
   startedAt: string;
   token: string;
-  url: string | null;
+  /** Path of the Unix socket where the owner serves CLI commands; null while it serves none. */
+  socket: string | null;
 }
 
 export class DatabaseOwnedError extends Error {
@@ -20,7 +21,7 @@ export class DatabaseOwnedError extends Error {
     readonly dir: string,
     readonly owner: OwnerInfo,
   ) {
-    const who = owner.url ? `the running app at ${owner.url}` : "another process";
+    const who = owner.socket ? "the running app" : "another process";
     super(
       `The embedded database in ${displayPath(dir)} is in use by process ${owner.pid} (${who}). ` +
         "Stop that process, or run the command through the running app.",
@@ -65,9 +66,9 @@ function parseOwner(text: string): OwnerInfo | null {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== "object" || value === null) return null;
-    const { pid, startedAt, token, url } = value as Record<string, unknown>;
+    const { pid, startedAt, token, socket } = value as Record<string, unknown>;
     if (typeof pid !== "number" || typeof startedAt !== "string" || typeof token !== "string") return null;
-    return { pid, startedAt, token, url: typeof url === "string" ? url : null };
+    return { pid, startedAt, token, socket: typeof socket === "string" ? socket : null };
   } catch {
     return null;
   }
@@ -115,7 +116,7 @@ export function acquireOwnership(dir: string): OwnerInfo {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     token: randomBytes(32).toString("base64url"),
-    url: null,
+    socket: null,
   };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreateLock(file, info)) {
@@ -179,11 +180,11 @@ function removeStale(file: string, stale: OwnerInfo | null): void {
   fs.rmSync(aside, { force: true });
 }
 
-/** Records the URL at which the owning process serves commands (the Next server calls this). */
-export function publishOwnerUrl(dir: string, url: string): OwnerInfo {
+/** Records the Unix socket on which the owning process serves CLI commands (the Next server calls this). */
+export function publishOwnerSocket(dir: string, socket: string): OwnerInfo {
   const resolved = path.resolve(dir);
   if (!state.held || state.held.dir !== resolved) throw new Error(`This process does not own ${resolved}`);
-  const info: OwnerInfo = { ...state.held.info, url };
+  const info: OwnerInfo = { ...state.held.info, socket };
   const file = lockFile(resolved);
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(info), { mode: 0o600 });

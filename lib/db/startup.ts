@@ -1,7 +1,7 @@
 import { type OpenedDatabase, openedDatabase } from "./client";
 import { databaseTarget } from "./config";
 import { embeddedLockDir } from "./open-embedded";
-import { DatabaseOwnedError, publishOwnerUrl } from "./ownership";
+import { DatabaseOwnedError, heldOwnership, publishOwnerSocket } from "./ownership";
 import { seedDemo } from "./seed";
 import { hasSeedMarker, writeSeedMarker } from "./seed-marker";
 
@@ -21,19 +21,22 @@ async function openWaitingForShortOwner(): Promise<OpenedDatabase> {
     try {
       return await openedDatabase();
     } catch (error) {
-      const busyBriefly = error instanceof DatabaseOwnedError && error.owner.url === null;
+      const busyBriefly = error instanceof DatabaseOwnedError && error.owner.socket === null;
       if (!busyBriefly || Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 }
 
+/** Starts serving CLI commands for the owner of `dataRoot` and returns the socket's path. */
+export type ServeCli = (dataRoot: string, token: string) => Promise<string>;
+
 /**
  * Server start (instrumentation.ts). Embedded: take the data directory, migrate, seed the demo data the
- * first time, and publish where this process serves commands so the operator CLI talks to it instead
- * of opening the directory again. PostgreSQL: nothing here (connections open on first use).
+ * first time, serve CLI commands on a Unix socket and publish it so the operator CLI talks to this
+ * process instead of opening the directory again. PostgreSQL: nothing here (connections open on first use).
  */
-export async function prepareDatabaseOnStart(serverUrl: string): Promise<StartupReport> {
+export async function prepareDatabaseOnStart(serveCli: ServeCli): Promise<StartupReport> {
   const started = Date.now();
   const target = databaseTarget();
   if (target.kind === "postgres") return { kind: "postgres", migrated: [], seeded: false, ms: 0 };
@@ -44,14 +47,18 @@ export async function prepareDatabaseOnStart(serverUrl: string): Promise<Startup
     writeSeedMarker(target.dataDir);
     seeded = true;
   }
-  publishOwnerUrl(embeddedLockDir(target.dataDir), serverUrl);
+  const dataRoot = embeddedLockDir(target.dataDir);
+  const owner = heldOwnership();
+  if (!owner) throw new Error(`This process does not own ${dataRoot}`);
+  publishOwnerSocket(dataRoot, await serveCli(dataRoot, owner.token));
   return { kind: "embedded", migrated: opened.migrated?.applied ?? [], seeded, ms: Date.now() - started };
 }
 
 /** prepareDatabaseOnStart for the Next server: logs the outcome, and stops the process if it fails. */
 export async function startServerDatabase(): Promise<void> {
   try {
-    const report = await prepareDatabaseOnStart(`http://127.0.0.1:${process.env.PORT ?? "3000"}`);
+    const { serveCliFromApp } = await import("@/lib/cli/relay-server");
+    const report = await prepareDatabaseOnStart(serveCliFromApp);
     if (report.kind === "postgres") return;
     const migrated = report.migrated.length ? `applied ${report.migrated.join(", ")}` : "schema up to date";
     console.log(`Embedded database ready in ${report.ms} ms (${migrated}${report.seeded ? ", demo data seeded" : ""}).`);

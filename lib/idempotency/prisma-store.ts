@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import type { ClaimInput, IdempotencyRecordView, IdempotencyStore, StoredResponse } from "./types";
 
 function isUniqueViolation(error: unknown): boolean {
@@ -11,7 +11,8 @@ function headersOf(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
-export function prismaIdempotencyStore(db: Db): IdempotencyStore {
+/** On the root client, or on the transaction of the write it records (lib/api/steps/idempotency.ts). */
+export function prismaIdempotencyStore(db: DbClient): IdempotencyStore {
   return {
     async claim(input: ClaimInput) {
       const id = randomUUID();
@@ -42,8 +43,8 @@ export function prismaIdempotencyStore(db: Db): IdempotencyStore {
       return view;
     },
     async complete(id, response) {
-      await db.idempotencyRecord.update({
-        where: { id },
+      const { count } = await db.idempotencyRecord.updateMany({
+        where: { id, completedAt: null },
         data: {
           responseStatus: response.status,
           responseBody: response.body,
@@ -51,8 +52,12 @@ export function prismaIdempotencyStore(db: Db): IdempotencyStore {
           completedAt: new Date(),
         },
       });
+      return count === 1;
     },
     async release(id) {
+      await db.idempotencyRecord.deleteMany({ where: { id, completedAt: null } });
+    },
+    async discard(id) {
       await db.idempotencyRecord.deleteMany({ where: { id } });
     },
     async purgeExpired(now) {

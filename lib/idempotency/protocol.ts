@@ -1,33 +1,29 @@
-import { ApiError } from "@/lib/api/errors";
 import type { IdempotencyStore, StoredResponse } from "./types";
 
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
-/** An unfinished record older than this belongs to a crashed request; a retry may take it over. */
+/**
+ * An unfinished record older than this belongs to a crashed request; a retry may take it over.
+ * Safe because the write and the record's completion commit together: an unfinished record means
+ * no write committed, and should its owner still be running, its completion finds the record gone
+ * and rolls its write back.
+ */
 export const ABANDONED_AFTER_MS = 60_000;
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 export type IdempotencyScope = { identity: string; tenantId: string; key: string; fingerprint: string };
-export type IdempotencyStart = { kind: "execute"; recordId: string } | { kind: "replay"; response: StoredResponse };
-
-function reused(): ApiError {
-  return new ApiError(
-    "IDEMPOTENCY_KEY_REUSED",
-    "This Idempotency-Key was already used for a different request (method, path or body); use a new key",
-  );
-}
-
-function inUse(): ApiError {
-  return new ApiError(
-    "IDEMPOTENCY_KEY_IN_USE",
-    "A request with this Idempotency-Key is still being processed; retry after it completes",
-    {},
-    { "Retry-After": "1" },
-  );
-}
+/**
+ * execute: this request holds the key; replay: send the stored answer; reused: the key belongs to
+ * a different request; in-use: its request is still running. The API layer maps the last two.
+ */
+export type IdempotencyStart =
+  | { kind: "execute"; recordId: string }
+  | { kind: "replay"; response: StoredResponse }
+  | { kind: "reused" }
+  | { kind: "in-use" };
 
 /**
  * Insert-first: whoever inserts the (identity, tenant, key) row executes; everybody else reads the
- * row: a different fingerprint → 422, unfinished → 409, finished → replay the stored response.
+ * row: a different fingerprint → reused, unfinished → in use, finished → replay the stored response.
  * Expired or abandoned rows are removed and the claim retried.
  */
 export async function startIdempotent(store: IdempotencyStore, scope: IdempotencyScope, now = new Date()): Promise<IdempotencyStart> {
@@ -36,20 +32,25 @@ export async function startIdempotent(store: IdempotencyStore, scope: Idempotenc
     if (recordId) return { kind: "execute", recordId };
     const existing = await store.find(scope.identity, scope.tenantId, scope.key);
     if (!existing) continue; // released between our insert and read: claim again
-    const expired = existing.expiresAt.getTime() <= now.getTime();
-    const abandoned = !existing.completedAt && now.getTime() - existing.createdAt.getTime() > ABANDONED_AFTER_MS;
-    if (expired || abandoned) {
-      await store.release(existing.id);
+    if (existing.expiresAt.getTime() <= now.getTime()) {
+      await store.discard(existing.id);
       continue;
     }
-    if (existing.fingerprint !== scope.fingerprint) throw reused();
-    if (!existing.response) throw inUse();
+    if (!existing.completedAt && now.getTime() - existing.createdAt.getTime() > ABANDONED_AFTER_MS) {
+      await store.release(existing.id); // a no-op should it have finished meanwhile
+      continue;
+    }
+    if (existing.fingerprint !== scope.fingerprint) return { kind: "reused" };
+    if (!existing.response) return { kind: "in-use" };
     return { kind: "replay", response: existing.response };
   }
-  throw inUse();
+  return { kind: "in-use" };
 }
 
-/** Stores the outcome for replay — except 5xx, which is released so a retry can run again. */
+/**
+ * Outside the write's transaction (the handler failed and its writes were rolled back): stores a
+ * 4xx answer for replay; a 5xx releases the record so a retry can run again.
+ */
 export async function finishIdempotent(store: IdempotencyStore, recordId: string, response: StoredResponse): Promise<void> {
   if (response.status >= 500) await store.release(recordId);
   else await store.complete(recordId, response);

@@ -17,8 +17,17 @@ export interface IdempotencyStore {
   /** Inserts the row; `null` when the key is already taken (then `find` returns the holder). */
   claim(input: ClaimInput): Promise<string | null>;
   find(identity: string, tenantId: string, key: string): Promise<IdempotencyRecordView | null>;
-  complete(id: string, response: StoredResponse): Promise<void>;
-  /** Deletes the row (5xx, or a stale/expired holder); only that exact row. */
+  /**
+   * Stores the answer in the still unfinished row; false when the row is gone or finished (taken
+   * over by a retry after looking abandoned): then this execution must not commit its writes.
+   */
+  complete(id: string, response: StoredResponse): Promise<boolean>;
+  /**
+   * Deletes the row if it is still unfinished (5xx, abandoned holder). A finished row is kept: a
+   * commit that reported an error may still have happened, and its answer must replay.
+   */
   release(id: string): Promise<void>;
+  /** Deletes that exact row whatever its state (it expired). */
+  discard(id: string): Promise<void>;
   purgeExpired(now: Date): Promise<number>;
 }

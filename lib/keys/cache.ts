@@ -1,4 +1,4 @@
-import { envMs, processSingleton, TtlCache } from "@/lib/api/ttl-cache";
+import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
 import { onKeyRevoked } from "./events";
 
 /** What the pipeline needs of an API key; cached per SHA-256 hash. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TtlCache } from "@/lib/api/ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import { invalidateKey, type KeyRecord } from "./cache";
 import { emitKeyRevoked } from "./events";
 import { checksumOf, generateApiKey, KEY_PREFIX } from "./format";

@@ -1,4 +1,4 @@
-import { processSingleton } from "@/lib/api/ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { KeyCache, KeyRecord } from "./cache";
 import { checkKeyFormat, hashKey } from "./format";
 

@@ -1,5 +1,5 @@
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import { processSingleton } from "@/lib/api/ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { RateLimitState } from "./headers";
 import { policyFromEnv, type RateLimitPolicy } from "./policy";
 import { createLimiter } from "./store";

@@ -1,4 +1,4 @@
-import { envMs, processSingleton } from "@/lib/api/ttl-cache";
+import { envMs, processSingleton } from "@/lib/cache/ttl-cache";
 import { ReadCache } from "./read-cache";
 
 export { HAULING_CHANGED_CHANNEL, isCachedResource } from "./hauling-changes";

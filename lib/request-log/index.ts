@@ -1,4 +1,4 @@
-import { processSingleton } from "@/lib/api/ttl-cache";
+import { processSingleton } from "@/lib/cache/ttl-cache";
 import { getDb } from "@/lib/db/client";
 import { RequestLogBuffer } from "./buffer";
 import { prismaRequestLogWriter } from "./prisma-writer";

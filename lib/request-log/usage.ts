@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { InvalidInputError } from "@/lib/errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +29,7 @@ export function usageRange(query: UsageQuery, now = new Date()): { from: string;
  * This tenant's API requests per UTC day and status, from the request log. The log is written in
  * batches about once a second, so the last second's requests may not be counted yet.
  */
-export async function usageForTenant(db: Db, tenantId: string, query: UsageQuery, now = new Date()): Promise<UsageReport> {
+export async function usageForTenant(db: DbClient, tenantId: string, query: UsageQuery, now = new Date()): Promise<UsageReport> {
   const { from, to } = usageRange(query, now);
   const start = new Date(`${from}T00:00:00.000Z`);
   const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS);

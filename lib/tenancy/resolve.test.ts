@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { OTHER_TENANT, TENANT, VENDOR_ID } from "@/lib/api/testing";
-import { TtlCache } from "@/lib/api/ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { type PartnershipAccess, resolveTenant } from "./resolve";
 

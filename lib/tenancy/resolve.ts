@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import { envMs, processSingleton, TtlCache } from "@/lib/api/ttl-cache";
+import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { onPartnershipChanged } from "@/lib/keys/events";
 

@@ -3,7 +3,7 @@
 // prints one JSON line: [{ step, us }].
 import pg from "pg";
 import { findKeyByHash } from "@/lib/api/lookups";
-import { TtlCache } from "@/lib/api/ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import { getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";

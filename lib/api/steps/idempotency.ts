@@ -1,6 +1,8 @@
+import type { Db } from "@/lib/db/client";
+import { type DbClient, TRANSACTION_OPTIONS } from "@/lib/db/transaction";
 import { requestFingerprint } from "@/lib/idempotency/fingerprint";
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, methodUsesIdempotency } from "@/lib/idempotency/key";
-import { type IdempotencyStart, purgeOccasionally, startIdempotent } from "@/lib/idempotency/protocol";
+import { finishIdempotent, purgeOccasionally, startIdempotent } from "@/lib/idempotency/protocol";
 import type { IdempotencyStore, StoredResponse } from "@/lib/idempotency/types";
 import { ApiError } from "../errors";
 
@@ -15,14 +17,69 @@ export function idempotencyKeyOf(method: string, headers: Headers): string | nul
   return value;
 }
 
-/** Step 6: claim the key (or replay / refuse). The caller executes only on `execute`. */
+function reused(): ApiError {
+  return new ApiError(
+    "IDEMPOTENCY_KEY_REUSED",
+    "This Idempotency-Key was already used for a different request (method, path or body); use a new key",
+  );
+}
+
+function inUse(): ApiError {
+  return new ApiError(
+    "IDEMPOTENCY_KEY_IN_USE",
+    "A request with this Idempotency-Key is still being processed; retry after it completes",
+    {},
+    { "Retry-After": "1" },
+  );
+}
+
+export type IdempotencyClaim = { kind: "execute"; recordId: string } | { kind: "replay"; response: StoredResponse };
+
+/** Step 6: claim the key (or replay; 422 for a reused key, 409 while its request runs). */
 export async function beginIdempotency(
   store: IdempotencyStore,
   input: { identity: string; tenantId: string; key: string; method: string; pathWithQuery: string; body: string },
-): Promise<IdempotencyStart> {
+): Promise<IdempotencyClaim> {
   purgeOccasionally(store);
   const fingerprint = requestFingerprint(input.method, input.pathWithQuery, input.body);
-  return startIdempotent(store, { identity: input.identity, tenantId: input.tenantId, key: input.key, fingerprint });
+  const start = await startIdempotent(store, { identity: input.identity, tenantId: input.tenantId, key: input.key, fingerprint });
+  if (start.kind === "reused") throw reused();
+  if (start.kind === "in-use") throw inUse();
+  return start;
+}
+
+/** What a claimed request's execution produced: the stored form is what a retry replays. */
+export type IdempotentRun<O> = {
+  /** Parse + handler on the given client; throws when the handler fails. */
+  run(db: DbClient): Promise<O>;
+  /** The error answer (the handler's writes are rolled back by then). */
+  fail(error: unknown): O;
+  stored(outcome: O): StoredResponse;
+  /** Test hook (KLAU_TEST_CRASH_AFTER_WRITE): runs after the handler's writes, before the commit. */
+  beforeCommit?(): void;
+};
+
+/**
+ * Steps 7–8 for a request holding its key: the handler's writes and the record's completion
+ * commit in ONE transaction, so a committed write always replays, and a crash before the commit
+ * leaves neither (the unfinished record is taken over by a later retry; nothing ran twice). When
+ * the handler fails, its writes roll back; its 4xx answer is then stored, or the record released
+ * for a 5xx (release keeps a finished record: a commit reported as failed may still have happened).
+ */
+export async function executeIdempotent<O>(db: Db, store: (db: DbClient) => IdempotencyStore, recordId: string, execution: IdempotentRun<O>): Promise<O> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const outcome = await execution.run(tx);
+      execution.beforeCommit?.();
+      // False when a retry took the record over (it looked abandoned): roll this write back.
+      if (!(await store(tx).complete(recordId, execution.stored(outcome)))) throw inUse();
+      return outcome;
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    const outcome = execution.fail(error);
+    await finishIdempotent(store(db), recordId, execution.stored(outcome));
+    return outcome;
+  }
 }
 
 /** A stored response sent again, unchanged, marked as a replay. */

@@ -32,7 +32,8 @@ function account(f: z.output<typeof createFlags>): UserAccount {
 export const usersCreate = defineCommand({
   name: "users create",
   summary: "Create a user: company user with a role, vendor user, or platform operator",
-  usage: `--email EMAIL --password PASSWORD [--name NAME] (--company ID --role ${MEMBERSHIP_ROLES.join("|")} | --vendor ID | --operator)`,
+  // --password-stdin never reaches the command: the CLI process turns it into --password (lib/cli/stdin-password.ts).
+  usage: `--email EMAIL (--password-stdin | --password PASSWORD) [--name NAME] (--company ID --role ${MEMBERSHIP_ROLES.join("|")} | --vendor ID | --operator)`,
   options: { email: "string", password: "string", name: "string", company: "string", role: "string", vendor: "string", operator: "boolean" },
   input: createFlags
     .transform((f): z.input<typeof createUserInput> => ({ email: f.email, password: f.password, name: f.name, account: account(f) }))

@@ -1,3 +1,4 @@
+import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { afterCursor, type Page, pageOrder, toPage } from "../shared/cursor";
 import type { HaulingDb } from "../shared/db";
@@ -37,7 +38,7 @@ export async function getDispatch(db: HaulingDb, tenantId: string, id: string): 
 /** Assigns a job to a driver and a truck of the same tenant; the job becomes DISPATCHED atomically. */
 export async function createDispatch(db: HaulingDb, tenantId: string, body: CreateDispatchBody): Promise<Dispatch> {
   // Only `tx` inside: the root client would deadlock on PGlite's single connection.
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await assertDispatchable(tx, tenantId, body);
     await claimJob(tx, tenantId, body.jobId);
     const data = ownedBy(tenantId, { ...body, scheduledAt: toDate(body.scheduledAt) });
@@ -48,7 +49,7 @@ export async function createDispatch(db: HaulingDb, tenantId: string, body: Crea
 
 export async function updateDispatch(db: HaulingDb, tenantId: string, id: string, body: UpdateDispatchBody): Promise<Dispatch> {
   if (!looksLikeId(id)) throw new NotFoundError(LABEL);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await tx.dispatch.findFirst({ where: ownedBy(tenantId, { id }) });
     if (!current) throw new NotFoundError(LABEL);
     if (FINAL_STATUSES.includes(current.status)) throw new ConflictError(`Dispatch is ${current.status} and can no longer be changed`);
@@ -63,7 +64,7 @@ export async function updateDispatch(db: HaulingDb, tenantId: string, id: string
 /** Deleting an active dispatch frees its job (back to SCHEDULED), like cancelling it. */
 export async function deleteDispatch(db: HaulingDb, tenantId: string, id: string): Promise<Deleted> {
   if (!looksLikeId(id)) throw new NotFoundError(LABEL);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await tx.dispatch.delete({ where: ownedBy(tenantId, { id }) }).catch((e: unknown) => rethrowWriteError(LABEL, e));
     if (!FINAL_STATUSES.includes(row.status)) await syncJobStatus(tx, tenantId, row.jobId, "CANCELLED");
     return deleted(id);

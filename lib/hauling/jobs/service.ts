@@ -1,3 +1,4 @@
+import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FINAL_STATUSES } from "../dispatches/assignment";
@@ -61,7 +62,7 @@ export async function updateJob(db: HaulingDb, tenantId: string, id: string, bod
   await assertReferences(db, tenantId, referencesOf(body));
   const data = { ...body, serviceDate: body.serviceDate ? fromDay(body.serviceDate) : undefined };
   // Only `tx` inside: the root client would deadlock on PGlite's single connection.
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await tx.job.update({ where: ownedBy(tenantId, { id }), data }).catch((e: unknown) => rethrowWriteError(LABEL, e));
     if (body.status === "CANCELLED") {
       await tx.dispatch.updateMany({

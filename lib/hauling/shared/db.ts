@@ -1,7 +1,9 @@
-import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DbClient } from "@/lib/db/transaction";
 
-/** The root client: domain functions that need a transaction take this and use only the tx inside. */
-export type HaulingDb = Db;
+/**
+ * The root client or the caller's transaction (the API runs an idempotent write in one): domain
+ * functions that need a transaction open it with `inTransaction` and use only the tx inside.
+ */
+export type HaulingDb = DbClient;
 /** Either the root client or a transaction client, for helpers that run inside a transaction. */
-export type HaulingClient = Db | Prisma.TransactionClient;
+export type HaulingClient = DbClient;

@@ -1,0 +1,21 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "./client";
+
+/** The root client, or a transaction client when the caller already runs a transaction. */
+export type DbClient = Db | Prisma.TransactionClient;
+
+/**
+ * maxWait: under load a transaction waits for a connection (PGlite has exactly one), longer than
+ * Prisma's 2 s default; timeout: how long one may hold it before it is rolled back.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/**
+ * Runs `work` in a transaction of its own, or inside the caller's when `db` already is a
+ * transaction client (the API runs an idempotent write together with its idempotency record, see
+ * lib/api/steps/idempotency.ts). Inside, use only `tx`: the root client would deadlock on
+ * PGlite's single session.
+ */
+export function inTransaction<T>(db: DbClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work, TRANSACTION_OPTIONS) : work(db);
+}
