@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompanyScope } from "@/lib/tenancy/scope";
-import { KEY_STATUSES, type KeyStatus, keyStatus, statusWhere } from "./status";
+import { KEY_STATUSES, type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
 
 /**
  * What the API keys pages read: a page of a tenant's direct keys with filters, one key with its
@@ -100,7 +100,7 @@ function toRow(key: RowRecord, now: Date): KeyRow {
 export async function listKeyPage(db: Db, scope: CompanyScope, raw: KeyListQuery, now = new Date()): Promise<KeyPage> {
   const query = keyListQuery.parse(raw);
   const filters: Prisma.ApiKeyWhereInput[] = [companyKeysWhere(scope)];
-  if (query.status === "current") filters.push({ NOT: statusWhere("revoked", now) });
+  if (query.status === "current") filters.push(notRevokedWhere(now));
   else if (query.status !== "all") filters.push(statusWhere(query.status, now));
   if (query.search) filters.push({ name: { contains: query.search, mode: "insensitive" } });
   if (query.companyId) filters.push({ companyId: query.companyId });

@@ -28,9 +28,14 @@ export function keyWorks(key: Timestamps, now = new Date()): boolean {
   return status !== "revoked" && status !== "expired";
 }
 
+/** Every key but the revoked ones (`NOT revokedAt <= now` would also drop the NULLs in SQL). */
+export function notRevokedWhere(now = new Date()): Prisma.ApiKeyWhereInput {
+  return { OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] };
+}
+
 /** The rows in `status` at `now`, as a Prisma filter; the same rules as `keyStatus`. */
 export function statusWhere(status: KeyStatus, now = new Date()): Prisma.ApiKeyWhereInput {
-  const notRevoked: Prisma.ApiKeyWhereInput = { OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] };
+  const notRevoked = notRevokedWhere(now);
   const notExpired: Prisma.ApiKeyWhereInput = { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS);
   switch (status) {
