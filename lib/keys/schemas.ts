@@ -58,3 +58,16 @@ export type RollKeyInput = z.input<typeof rollKeyInput>;
 
 /** The tenant's maximum key lifetime in days; null removes the maximum. */
 export const maxKeyLifetime = z.union([z.coerce.number().pipe(expiresInDays), z.null()]);
+
+export const MAX_LEAKED_KEYS = 100;
+
+/** `POST /api/v1/keys/revoke-leaked`: the raw secrets someone found. */
+export const leakedKeysBody = z
+  .strictObject({
+    keys: z
+      .array(z.string().max(200, "is not a Klau API key"))
+      .min(1, "needs at least one key")
+      .max(MAX_LEAKED_KEYS, `at most ${MAX_LEAKED_KEYS} keys per request`)
+      .meta({ description: "Full `kl_live_…` secrets, as found", example: ["kl_live_…"] }),
+  })
+  .meta({ id: "LeakedKeysReport" });

@@ -24,10 +24,13 @@ function stateOf(res: RateLimiterRes, limit: number, allowed: boolean): RateLimi
   };
 }
 
-/** Takes one point from `identity`'s window; the store's atomic increment keeps it exact under concurrency. */
-export async function consumePoint({ limiter, policy }: Limiter, identity: string): Promise<RateLimitState> {
+/**
+ * Takes one point (or `points`) from `identity`'s window; the store's atomic increment keeps it
+ * exact under concurrency.
+ */
+export async function consumePoint({ limiter, policy }: Limiter, identity: string, points = 1): Promise<RateLimitState> {
   try {
-    return stateOf(await limiter.consume(identity, 1), policy.points, true);
+    return stateOf(await limiter.consume(identity, points), policy.points, true);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return stateOf(rejection, policy.points, false);
     throw rejection;
