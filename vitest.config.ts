@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// Tests run server modules outside React's server environment: "server-only" resolves to its empty
+// build here, as it does under Next's react-server condition.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 const exclude = ["node_modules/**", ".next*/**", "e2e/**", ".data/**", ".test-data/**"];
 
 export default defineConfig({

@@ -1,12 +1,19 @@
+"use client";
+
 import { LogOut } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/focus-ring";
 import { signOutAction } from "@/lib/auth/actions";
 
-/** Ends the session. `compact` shows the icon only (the name stays available to assistive tech). */
+/** Ends the session (the action redirects to /login). */
+async function signOut(): Promise<void> {
+  await signOutAction({});
+}
+
+/** `compact` shows the icon only (the name stays available to assistive tech). */
 export function SignOutButton({ compact = false }: { compact?: boolean }) {
   return (
-    <form action={signOutAction}>
+    <form action={signOut}>
       <button
         type="submit"
         aria-label={compact ? "Sign out" : undefined}

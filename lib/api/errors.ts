@@ -1,4 +1,5 @@
-import { ERROR_STATUS, type ErrorCode } from "./error-codes";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { type FieldIssue, summarizeIssues } from "@/lib/validation/issues";
 
 /** Extra machine-readable fields placed beside `code` and `message` in the error object. */
 export type ErrorDetails = Record<string, unknown>;
@@ -31,9 +32,6 @@ export function notFound(message = "Not found"): ApiError {
   return new ApiError("NOT_FOUND", message);
 }
 
-export function validationError(fields: { path: string; message: string }[]): ApiError {
-  const first = fields[0];
-  const summary = first ? `${first.path || "body"}: ${first.message}` : "Invalid request";
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
-  return new ApiError("VALIDATION_ERROR", `Invalid request: ${summary}${more}`, { fields });
+export function validationError(fields: FieldIssue[]): ApiError {
+  return new ApiError("VALIDATION_ERROR", summarizeIssues(fields), { fields });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { ERROR_CODES, ERROR_STATUS } from "./error-codes";
+import { isDatabaseUnavailable } from "@/lib/db/prisma-errors";
+import { ConflictError, ERROR_CODES, ERROR_STATUS, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { ApiError } from "./errors";
-import { isDatabaseUnavailable, toApiError } from "./map-error";
+import { toApiError } from "./map-error";
 
 function prismaError(code: string, name = "PrismaClientKnownRequestError") {
   return Object.assign(new Error(`prisma ${code}`), { code, name });

@@ -1,8 +1,10 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/auth";
+import { publicAction } from "@/lib/actions/authorized-action";
 
-/** Ends the session (clears the cookie) and returns to the sign-in page. */
-export async function signOutAction(): Promise<void> {
+/** Ends the session (clears the cookie) and returns to the sign-in page; harmless when signed out. */
+export const signOutAction = publicAction({ input: z.object({}) }, async () => {
   await signOut({ redirectTo: "/login" });
-}
+});

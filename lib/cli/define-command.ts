@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import type { CliContext } from "./types";
+import { operatorScope } from "@/lib/tenancy/scope";
+import type { CliContext, CommandContext } from "./types";
 
 type OptionType = "string" | "boolean";
 export type Positional = { name: string; label: string };
@@ -16,7 +17,7 @@ export type CommandSpec<I> = {
   positionals?: readonly Positional[];
   /** Validates `{ ...flags, ...positionals }` and shapes it into the domain input. */
   input: z.ZodType<I>;
-  run(ctx: CliContext, input: I): Promise<unknown>;
+  run(ctx: CommandContext, input: I): Promise<unknown>;
 };
 
 export type ParsedCommand =
@@ -85,7 +86,7 @@ export function defineCommand<I>(spec: CommandSpec<I>): Command {
       const result = spec.input.safeParse(raw);
       if (!result.success) return { ok: false, message: describeIssues(result.error, raw, positionalNames) };
       const input = result.data;
-      return { ok: true, help: false, execute: (ctx) => spec.run(ctx, input) };
+      return { ok: true, help: false, execute: (ctx) => spec.run({ ...ctx, scope: operatorScope() }, input) };
     },
   };
 }

@@ -33,7 +33,7 @@ describe("partnerships request → approve → grant → suspend → resume → 
     expect(request).toMatchObject({ status: "pending", scopes: ["read:jobs", "write:jobs"], note: "sync" });
     const partnershipId = String(request?.partnershipId);
     expect((await cli("partnerships", "requests", "--company", companyId)).data).toEqual([expect.objectContaining({ id: request?.id })]);
-    expect((await cli("partnerships", "approve", String(request?.id), "--scopes", "read:trucks")).error).toMatchObject({ code: "INVALID_INPUT" });
+    expect((await cli("partnerships", "approve", String(request?.id), "--scopes", "read:trucks")).error).toMatchObject({ code: "BAD_REQUEST" });
     expect((await cli("partnerships", "approve", String(request?.id), "--scopes", "read:jobs")).data).toMatchObject({ status: "approved" });
     const more = (await cli("partnerships", "request", "--vendor", vendorId, "--partnership", partnershipId, "--scopes", "write:jobs")).data;
     expect((await cli("partnerships", "deny", String(more?.id), "--reason", "Not yet")).data).toMatchObject({ status: "denied", decisionReason: "Not yet" });

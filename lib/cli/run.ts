@@ -1,19 +1,16 @@
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { describeError } from "@/lib/errors";
 import { failure, success } from "./envelope";
 import { type ParsedCli, parseCli } from "./parse";
 import type { CliContext, CliResult } from "./types";
 
-function errorCode(error: DomainError): string {
-  if (error instanceof NotFoundError) return "NOT_FOUND";
-  if (error instanceof ConflictError) return "CONFLICT";
-  if (error instanceof InvalidInputError) return "INVALID_INPUT";
-  if (error instanceof ForbiddenError) return "FORBIDDEN";
-  return "INVALID_INPUT";
-}
-
-/** Maps a thrown error to the envelope: domain errors by kind; anything else without a stack trace. */
+/**
+ * Maps a thrown error to the envelope through the one error table (lib/errors.ts), as the API does.
+ * An unexpected error keeps its text here (the operator runs the CLI on the server), never a stack
+ * trace unless KLAU_DEBUG is set.
+ */
 export function errorResult(error: unknown): CliResult {
-  if (error instanceof DomainError) return failure(errorCode(error), error.message, { details: error.details });
+  const described = describeError(error);
+  if (described.code !== "INTERNAL_ERROR") return failure(described.code, described.message, { details: described.details });
   const message = error instanceof Error ? error.message : String(error);
   const stderr = process.env.KLAU_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : "";
   return failure("INTERNAL_ERROR", `Unexpected error: ${message}`, { stderr });

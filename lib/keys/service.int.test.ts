@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/audit/types";
+import { operatorScope } from "@/lib/tenancy/scope";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { createPartnership, updatePartnership } from "@/lib/tenancy/partnerships";
 import { createCompany } from "@/lib/tenancy/companies";
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 async function newKey(name = "k") {
   const company = await createCompany(t.db, CLI_ACTOR, { name: `Co ${name}` });
-  return createKey(t.db, CLI_ACTOR, { owner: { kind: "company", companyId: company.id }, name, scopes: ["read:jobs"] });
+  return createKey(t.db, operatorScope(), CLI_ACTOR, { owner: { kind: "company", companyId: company.id }, name, scopes: ["read:jobs"] });
 }
 
 describe("revocation events (what a cache of verified keys subscribes to)", () => {
@@ -31,8 +32,8 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
       seen.push({ ...event, committed: t.db.apiKey.findUnique({ where: { id: event.id } }).then((k) => k?.revokedAt) });
     });
     try {
-      await revokeKey(t.db, CLI_ACTOR, key.id);
-      await revokeKey(t.db, CLI_ACTOR, key.id);
+      await revokeKey(t.db, operatorScope(), CLI_ACTOR, key.id);
+      await revokeKey(t.db, operatorScope(), CLI_ACTOR, key.id);
     } finally {
       off();
     }
@@ -46,7 +47,7 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
     const events: KeyRevokedEvent[] = [];
     const off = onKeyRevoked((e) => events.push(e));
     try {
-      await Promise.all(Array.from({ length: 5 }, () => revokeKey(t.db, CLI_ACTOR, key.id)));
+      await Promise.all(Array.from({ length: 5 }, () => revokeKey(t.db, operatorScope(), CLI_ACTOR, key.id)));
     } finally {
       off();
     }
@@ -59,7 +60,7 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
     const events: KeyRevokedEvent[] = [];
     const off = onKeyRevoked((e) => events.push(e));
     try {
-      const rolled = await rollKey(t.db, CLI_ACTOR, key.id, {});
+      const rolled = await rollKey(t.db, operatorScope(), CLI_ACTOR, key.id, {});
       expect(rolled.replacesKeyId).toBe(key.id);
     } finally {
       off();
@@ -73,7 +74,7 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
       throw new Error("listener bug");
     });
     try {
-      const revoked = await revokeKey(t.db, CLI_ACTOR, key.id);
+      const revoked = await revokeKey(t.db, operatorScope(), CLI_ACTOR, key.id);
       expect(revoked.status).toBe("revoked");
     } finally {
       off();
@@ -103,7 +104,7 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
     try {
       await listener.query(`LISTEN ${KEY_REVOKED_CHANNEL}`);
       const heard = new Promise<string | undefined>((resolve) => listener.on("notification", (n) => resolve(n.payload)));
-      await revokeKey(t.db, CLI_ACTOR, key.id);
+      await revokeKey(t.db, operatorScope(), CLI_ACTOR, key.id);
       expect(JSON.parse((await heard) ?? "{}")).toEqual({ id: key.id, hash: hashKey(key.key) });
     } finally {
       await listener.end();

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ApiKey, Prisma } from "@/lib/generated/prisma/client";
 import { getCompanyOrThrow } from "@/lib/tenancy/companies";
+import { type AccessScope, companyInScope, companyWhere } from "@/lib/tenancy/scope";
 import { getVendorOrThrow } from "@/lib/tenancy/vendors";
 import { emitKeyRevoked, KEY_REVOKED_CHANNEL, notifyChannel } from "./events";
 import { generateApiKey } from "./format";
@@ -71,20 +72,28 @@ function ownerOf(key: ApiKey): KeyOwner | null {
   return null;
 }
 
-function sameOwner(a: KeyOwner, b: KeyOwner): boolean {
-  return a.kind === "company" ? b.kind === "company" && a.companyId === b.companyId : b.kind === "vendor" && a.vendorId === b.vendorId;
+/** The keys a scope may see: a company's (and its divisions') direct keys, or a vendor's keys. */
+function scopeWhere(scope: AccessScope): Prisma.ApiKeyWhereInput {
+  if (scope.kind === "company") return { kind: "DIRECT", ...companyWhere(scope) };
+  if (scope.kind === "vendor") return { kind: "VENDOR", vendorId: scope.vendorId };
+  return {};
 }
 
-async function assertOwnerExists(tx: Prisma.TransactionClient, owner: KeyOwner): Promise<void> {
-  if (owner.kind === "company") await getCompanyOrThrow(tx, owner.companyId);
-  else await getVendorOrThrow(tx, owner.vendorId);
+/** The owner, if it exists and lies in the scope; otherwise NOT_FOUND (an owner outside the scope is not revealed). */
+async function assertOwnerInScope(tx: Prisma.TransactionClient, scope: AccessScope, owner: KeyOwner): Promise<void> {
+  if (owner.kind === "company") {
+    const company = await getCompanyOrThrow(tx, owner.companyId);
+    if (scope.kind === "vendor" || (scope.kind === "company" && !companyInScope(scope, company))) throw new NotFoundError("Company");
+  } else {
+    await getVendorOrThrow(tx, owner.vendorId);
+    if (scope.kind === "company" || (scope.kind === "vendor" && scope.vendorId !== owner.vendorId)) throw new NotFoundError("Vendor");
+  }
 }
 
-/** The key, if it exists and (when `owner` is given) belongs to that owner; otherwise NOT_FOUND. */
-async function findOwnedKey(tx: Prisma.TransactionClient, id: string, owner?: KeyOwner): Promise<ApiKey> {
-  const key = await tx.apiKey.findUnique({ where: { id } });
-  const keyOwner = key && ownerOf(key);
-  if (!key || !keyOwner || (owner && !sameOwner(owner, keyOwner))) throw new NotFoundError("API key");
+/** The key, if it exists and lies in the scope; otherwise NOT_FOUND. */
+async function findKeyInScope(tx: Prisma.TransactionClient, scope: AccessScope, id: string): Promise<ApiKey> {
+  const key = await tx.apiKey.findFirst({ where: { id, ...scopeWhere(scope) } });
+  if (!key || !ownerOf(key)) throw new NotFoundError("API key");
   return key;
 }
 
@@ -116,10 +125,10 @@ function auditTenant(key: { companyId: string | null; vendorId: string | null })
 }
 
 /** Direct key for a company/division, or vendor key for a vendor account. */
-export async function createKey(db: Db, actor: Actor, input: CreateKeyInput): Promise<CreatedKey> {
+export async function createKey(db: Db, scope: AccessScope, actor: Actor, input: CreateKeyInput): Promise<CreatedKey> {
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
   return db.$transaction(async (tx) => {
-    await assertOwnerExists(tx, input.owner);
+    await assertOwnerInScope(tx, scope, input.owner);
     const created = await insertKey(tx, actor, { owner: input.owner, name: input.name, scopes: input.scopes, expiresAt });
     await recordAudit(tx, {
       actor,
@@ -132,16 +141,20 @@ export async function createKey(db: Db, actor: Actor, input: CreateKeyInput): Pr
   });
 }
 
-/** Every key of the owner, newest first, revoked and expired ones included (see `status`). */
-export async function listKeys(db: Db, owner: KeyOwner): Promise<KeyView[]> {
-  await assertOwnerExists(db, owner);
-  const keys = await db.apiKey.findMany({ where: ownerWhere(owner), orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+/**
+ * Every key in the scope (or of one owner in it), newest first, revoked and expired ones included
+ * (see `status`).
+ */
+export async function listKeys(db: Db, scope: AccessScope, owner?: KeyOwner): Promise<KeyView[]> {
+  if (owner) await assertOwnerInScope(db, scope, owner);
+  const where = owner ? ownerWhere(owner) : scopeWhere(scope);
+  const keys = await db.apiKey.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const now = new Date();
   return keys.map((k) => toKeyView(k, now));
 }
 
-export async function getKey(db: Db, id: string, owner?: KeyOwner): Promise<KeyView> {
-  return toKeyView(await findOwnedKey(db, id, owner));
+export async function getKey(db: Db, scope: AccessScope, id: string): Promise<KeyView> {
+  return toKeyView(await findKeyInScope(db, scope, id));
 }
 
 /** Marks the key revoked in `tx` if it is not already; true when this call revoked it. */
@@ -157,9 +170,9 @@ async function revokeInTx(tx: Prisma.TransactionClient, key: ApiKey, now: Date):
  * Revokes a key. Revoking an already revoked key returns it unchanged (safe to retry). Listeners of
  * `onKeyRevoked` run after the commit, so a cache drops the key before the next request is verified.
  */
-export async function revokeKey(db: Db, actor: Actor, id: string, owner?: KeyOwner): Promise<KeyView> {
+export async function revokeKey(db: Db, scope: AccessScope, actor: Actor, id: string): Promise<KeyView> {
   const { key, revoked } = await db.$transaction(async (tx) => {
-    const found = await findOwnedKey(tx, id, owner);
+    const found = await findKeyInScope(tx, scope, id);
     const changed = !found.revokedAt && (await revokeInTx(tx, found, new Date()));
     if (changed) {
       await recordAudit(tx, {
@@ -182,14 +195,14 @@ export async function revokeKey(db: Db, actor: Actor, id: string, owner?: KeyOwn
  */
 export async function rollKey(
   db: Db,
+  scope: AccessScope,
   actor: Actor,
   id: string,
   input: RollKeyInput,
-  owner?: KeyOwner,
 ): Promise<CreatedKey & { replacesKeyId: string }> {
   const now = new Date();
   const { created, old } = await db.$transaction(async (tx) => {
-    const old = await findOwnedKey(tx, id, owner);
+    const old = await findKeyInScope(tx, scope, id);
     const oldOwner = ownerOf(old);
     if (!oldOwner) throw new NotFoundError("API key");
     if (old.revokedAt || !(await revokeInTx(tx, old, now))) throw new ConflictError("API key is already revoked; create a new key instead");

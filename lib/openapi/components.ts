@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiResponseObject } from "zod-openapi";
-import { ERROR_CODES } from "@/lib/api/error-codes";
+import { ERROR_CODES } from "@/lib/errors";
 
 /** Reusable pieces of the document: envelopes, errors, headers, parameters, security schemes. */
 

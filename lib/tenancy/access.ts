@@ -11,11 +11,6 @@ function higher(a: MembershipRole | undefined, b: MembershipRole): MembershipRol
   return a && RANK[a] >= RANK[b] ? a : b;
 }
 
-/** Admins and corporate users manage developer settings; members only read them. */
-export function canManageSettings(role: MembershipRole): boolean {
-  return role === "ADMIN" || role === "CORPORATE";
-}
-
 /**
  * Corporate membership on a company → that company and each of its divisions; admin/member →
  * exactly their companies. Ordered as a tree: each company, then its divisions by name.

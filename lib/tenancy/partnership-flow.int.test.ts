@@ -9,7 +9,7 @@ import { listDataAccess, vendorEffectiveAccess } from "./data-access";
 import { approveRequest, denyRequest, editGrant, resumePartnership, revokePartnershipAccess, suspendPartnership } from "./partnership-decisions";
 import { endPartnership, requestMoreScopes, requestPartnership, withdrawRequest } from "./partnership-requests";
 import { countPendingRequests, getPartnershipDetail, listPartnershipSummaries, listPendingRequests } from "./partnership-views";
-import type { CompanyScope, VendorScope } from "./scope";
+import { type CompanyScope, operatorScope, type VendorScope } from "./scope";
 
 const { north, south, corporate } = DEMO.companies;
 let t: TestDatabase;
@@ -207,7 +207,7 @@ describe("ending from the vendor side, and the views", () => {
   });
 
   it("filters all partnerships for the operator", async () => {
-    const operator = { kind: "operator" } as const;
+    const operator = operatorScope();
     expect((await listPartnershipSummaries(t.db, operator, { search: "fleet" })).map((p) => p.state).sort()).toEqual(["active", "denied"]);
     expect((await listPartnershipSummaries(t.db, operator, { state: "active" })).length).toBe(2);
     expect((await listPartnershipSummaries(t.db, vendor)).every((p) => p.vendor.id === vendor.vendorId)).toBe(true);

@@ -13,7 +13,7 @@ import {
 } from "./partnership-change";
 import type { RequestMoreScopesInput, RequestPartnershipInput } from "./partnership-schemas";
 import type { VendorScope } from "./scope";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 
 /**
  * The vendor's side of the flow: request a partnership, request more scopes, withdraw a pending

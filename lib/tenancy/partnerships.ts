@@ -6,7 +6,7 @@ import type { Partnership, PartnershipStatus, Prisma } from "@/lib/generated/pri
 import { emitPartnershipChanged, notifyChannel, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
 import { getCompanyOrThrow } from "./companies";
 import type { CreatePartnershipInput, PartnershipStatusName, UpdatePartnershipInput } from "./schemas";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { getVendorOrThrow } from "./vendors";
 
 export type PartnershipView = {

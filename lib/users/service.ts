@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import type { Membership, MembershipRole, Prisma, User } from "@/lib/generated/prisma/client";
 import { getCompanyOrThrow } from "@/lib/tenancy/companies";
-import { isUniqueViolation } from "@/lib/tenancy/unique-violation";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { getVendorOrThrow } from "@/lib/tenancy/vendors";
 import { hashPassword } from "./password";
 import type { CreateUserInput, MembershipRoleName, UserAccount } from "./schemas";

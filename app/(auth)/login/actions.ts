@@ -3,46 +3,38 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { publicAction } from "@/lib/actions/authorized-action";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, signInInput } from "@/lib/auth/credentials";
 import { signInThrottle } from "@/lib/auth/sign-in-guard";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
-
-export type SignInState = {
-  email: string;
-  error?: string;
-  fieldErrors?: { email?: string; password?: string };
-};
+import { RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 
 /**
- * Validates the form, then signs in through Auth.js (which sets the session cookie and redirects).
- * Every credential failure reads the same, so the form does not reveal which emails exist.
+ * Signs in through Auth.js, which sets the session cookie and redirects (to `callbackUrl` when it is
+ * a safe path, else "/", which sends each kind of user to their own home). Every credential failure
+ * reads the same, so the form does not reveal which emails exist.
  */
-export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "").trim();
-  const parsed = signInInput.safeParse({ email, password: form.get("password") ?? "" });
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    return { email, fieldErrors: { email: fields.email?.[0], password: fields.password?.[0] } };
-  }
-  const throttle = await signInThrottle();
-  const retryAfter = await throttle.retryAfterSeconds(parsed.data.email);
-  if (retryAfter > 0) return { email, error: tooManyAttemptsMessage(retryAfter) };
-  try {
-    // "/" sends each kind of user to their own home once the session exists.
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(form.get("callbackUrl")) ?? "/" });
-  } catch (error) {
-    // Success surfaces as Next's redirect "error": only Auth.js failures are handled here.
-    if (!(error instanceof AuthError)) {
-      await throttle.reset(parsed.data.email);
-      throw error;
+export const signInAction = publicAction(
+  { input: signInInput.extend({ callbackUrl: z.string().optional() }) },
+  async ({ input: { callbackUrl, ...credentials } }) => {
+    const throttle = await signInThrottle();
+    const retryAfter = await throttle.retryAfterSeconds(credentials.email);
+    if (retryAfter > 0) throw new RateLimitedError(tooManyAttemptsMessage(retryAfter));
+    try {
+      await signIn("credentials", { ...credentials, redirectTo: safeCallbackPath(callbackUrl) ?? "/" });
+    } catch (error) {
+      // Success surfaces as Next's redirect "error": only Auth.js failures are handled here.
+      if (!(error instanceof AuthError)) {
+        await throttle.reset(credentials.email);
+        throw error;
+      }
+      if (error.type === "CredentialsSignin") {
+        await throttle.recordFailure(credentials.email);
+        throw new UnauthorizedError(INVALID_CREDENTIALS);
+      }
+      console.error("Sign-in failed", error);
+      throw new UnavailableError("Sign-in is unavailable right now. Please try again in a moment.");
     }
-    if (error.type === "CredentialsSignin") {
-      await throttle.recordFailure(parsed.data.email);
-      return { email, error: INVALID_CREDENTIALS };
-    }
-    console.error("Sign-in failed", error);
-    return { email, error: "Sign-in is unavailable right now. Please try again in a moment." };
-  }
-  return { email };
-}
+  },
+);

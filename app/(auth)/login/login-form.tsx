@@ -4,13 +4,26 @@ import { LoaderCircle } from "lucide-react";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { type SignInState, signInAction } from "./actions";
+import { signInAction } from "./actions";
+
+type SignInState = {
+  email: string;
+  error?: string;
+  fieldErrors?: { email?: string; password?: string };
+};
+
+/** Posts the form; on success the action redirects, so only failures come back. */
+async function submit(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "").trim();
+  const result = await signInAction(form);
+  if (result.ok) return { email };
+  const fields = result.fieldErrors;
+  if (fields) return { email, fieldErrors: { email: fields.email?.[0], password: fields.password?.[0] } };
+  return { email, error: result.error.message };
+}
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {
-    email: "",
-    error: initialError,
-  });
+  const [state, action, pending] = useActionState(submit, { email: "", error: initialError });
 
   return (
     <form action={action} className="space-y-5" noValidate>

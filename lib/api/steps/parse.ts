@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ApiError, validationError } from "../errors";
-import { issuePath } from "../zod-fields";
+import { issuePath } from "@/lib/validation/issues";
 
 /** Query string → plain object; a repeated parameter becomes an array. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {

@@ -25,7 +25,7 @@ export const keysCreate = defineCommand({
     .refine(...exactlyOne(["company", "vendor"]))
     .transform((f): z.input<typeof createKeyInput> => ({ owner: owner(f), name: f.name, scopes: f.scopes, expiresInDays: f["expires-in-days"] }))
     .pipe(createKeyInput),
-  run: async ({ db, actor }, input) => (await keys()).createKey(db, actor, input),
+  run: async ({ db, scope, actor }, input) => (await keys()).createKey(db, scope, actor, input),
 });
 
 export const keysList = defineCommand({
@@ -34,7 +34,7 @@ export const keysList = defineCommand({
   usage: "(--company ID | --vendor ID)",
   options: { company: "string", vendor: "string" },
   input: z.object(ownerFlags).refine(...exactlyOne(["company", "vendor"])).transform(owner),
-  run: async ({ db }, input) => (await keys()).listKeys(db, input),
+  run: async ({ db, scope }, input) => (await keys()).listKeys(db, scope, input),
 });
 
 export const keysRevoke = defineCommand({
@@ -44,7 +44,7 @@ export const keysRevoke = defineCommand({
   options: {},
   positionals: keyId,
   input: z.object({ id: entityId }),
-  run: async ({ db, actor }, input) => (await keys()).revokeKey(db, actor, input.id),
+  run: async ({ db, scope, actor }, input) => (await keys()).revokeKey(db, scope, actor, input.id),
 });
 
 export const keysRoll = defineCommand({
@@ -54,5 +54,6 @@ export const keysRoll = defineCommand({
   options: { "expires-in-days": "string" },
   positionals: keyId,
   input: z.object({ id: entityId, "expires-in-days": days.optional() }),
-  run: async ({ db, actor }, input) => (await keys()).rollKey(db, actor, input.id, { expiresInDays: input["expires-in-days"] }),
+  run: async ({ db, scope, actor }, input) =>
+    (await keys()).rollKey(db, scope, actor, input.id, { expiresInDays: input["expires-in-days"] }),
 });

@@ -11,7 +11,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 import { PageHeader } from "@/components/ui/page-header";
 import { tenantHome } from "@/lib/auth/home";
 import { requireTenantAccess } from "@/lib/auth/session";
-import { canManageSettings } from "@/lib/tenancy/access";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Developer settings · Klau" };
 
@@ -44,7 +44,7 @@ export default async function DeveloperOverviewPage({ params }: { params: Promis
           <dt className="text-sm font-medium text-zinc-500">Your role</dt>
           <dd className="flex items-center gap-2 text-sm text-zinc-700">
             <Badge tone="indigo">{tenantRoleLabel(tenant.role)}</Badge>
-            {canManageSettings(tenant.role) ? "Can manage developer settings" : "Read-only access to developer settings"}
+            {can(tenant.role, "settings:manage") ? "Can manage developer settings" : "Read-only access to developer settings"}
           </dd>
         </dl>
       </Card>

@@ -14,3 +14,11 @@ export function zodFields(error: unknown): FieldIssue[] | undefined {
   if (!(error instanceof ZodError)) return undefined;
   return error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
 }
+
+/** "Invalid request: name: Required (and 2 more)": one line naming the first problem. */
+export function summarizeIssues(fields: readonly FieldIssue[]): string {
+  const first = fields[0];
+  const summary = first ? `${first.path || "body"}: ${first.message}` : "Invalid request";
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
+  return `Invalid request: ${summary}${more}`;
+}
