@@ -38,7 +38,6 @@ export const createKeyInput = z.object({
   name: keyName,
   description: keyDescription.optional(),
   scopes: scopeList,
-  expiresInDays: expiresInDays.optional(),
   /** Omitted: never expires (the CLI's default), unless the tenant has a maximum key lifetime. */
   expiry: keyExpiry.optional(),
 });
