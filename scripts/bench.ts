@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
 import { type BenchKeys, createBenchKeys } from "./bench/keys";
+import { measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
 import { buildApp, startApp } from "./bench/next-app";
@@ -76,10 +77,12 @@ async function measureApp(database: string, targets: { target: string; url: stri
  * vendor key) on one `next start`; then the jobs endpoint again on a second `next start` with the read
  * cache off, where every request queries the database (what a read right after a change costs).
  */
-async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string }> {
+async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string; page: PageFigures }> {
   const payloadFile = path.join(workDir, `payload-${database.env.DATABASE_URL ? "pg" : "embedded"}.json`);
   log(`${database.label}: preparing a fresh database (migrate + seed)`);
   await database.prepare();
+  seedPageKeys(database.env);
+  let page: PageFigures | null = null;
   let keys: BenchKeys | null = null;
   let payload = "";
   const rows: Row[] = [];
@@ -102,6 +105,8 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
           if ((await fetchPayload(`${base}${PIPELINE_PATH}`, headers)) !== payload) throw new Error("the pipeline route does not serve the payload's bytes");
         }
         log(`${database.label}: payload ${Buffer.byteLength(payload)} bytes from GET ${JOBS_PATH}`);
+        page = await measureKeysPage(database.label, base);
+        log(`${database.label}: API keys page: ${page.p50Ms.toFixed(1)} ms p50, first-load JS ${page.firstLoadJsKb.toFixed(1)} kB gzipped`);
       }
       const targets = readCache
         ? [
@@ -126,7 +131,8 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       await stopService(app);
     }
   }
-  return { rows, payload };
+  if (!page) throw new Error(`${database.label}: the API keys page was not measured`);
+  return { rows, payload, page };
 }
 
 async function benchRawHttp(payloadFile: string, payload: string, load: LoadOptions): Promise<Row> {
@@ -150,6 +156,7 @@ async function main(options: BenchOptions): Promise<void> {
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, rounds: options.rounds };
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
+  const pages: PageFigures[] = [];
   const machineAtStart = machine();
   try {
     if (options.build) {
@@ -163,8 +170,9 @@ async function main(options: BenchOptions): Promise<void> {
       const database = create();
       current = database;
       try {
-        const { rows: appRows, payload } = await benchApp(database, load, workDir);
+        const { rows: appRows, payload, page } = await benchApp(database, load, workDir);
         rows.push(...appRows);
+        pages.push(page);
         // Raw http runs while no Next server is up, so it has the machine to itself.
         if (!rawDone) {
           const file = path.join(workDir, "raw-payload.json");
@@ -180,7 +188,7 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
     const seconds = Math.round((Date.now() - startedAt) / 1000);
-    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
+    const report = writeReport({ rows, steps, pages, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ export class KeysPage {
 
   /** A preset card of the scope picker ("Full access", "Read only", "Custom"). */
   preset(scope: Locator, name: "Full access" | "Read only" | "Custom"): Locator {
-    return scope.getByRole("radio", { name: new RegExp(`^${name}`) });
+    return scope.getByRole("radio", { name, exact: true });
   }
 
   /** A resource's radio in the Custom table, e.g. ("Jobs", "Read"). */

@@ -1,3 +1,4 @@
+import type { PageFigures } from "./keys-page";
 import type { LoadOptions, LoadResult } from "./load";
 import type { Machine } from "./options";
 import type { StepCosts } from "./run-step-costs";
@@ -7,6 +8,8 @@ export type Row = { database: string; target: string; result: LoadResult };
 export type ReportInput = {
   rows: Row[];
   steps: StepCosts[];
+  /** Settings pages measured on the same servers (scripts/bench/keys-page.ts). */
+  pages?: PageFigures[];
   load: LoadOptions;
   machine: Machine;
   /** rate-limiter-flexible store the server used (memory unless REDIS_URL / KLAU_RATE_LIMIT_STORE). */

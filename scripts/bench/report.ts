@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { analysis } from "./analysis";
 import { closingTheGap } from "./closing-the-gap";
 import { find, ms, pct, rps } from "./format";
+import { keysPageSection } from "./keys-page";
 import { BARE, RAW, type ReportInput, type Row } from "./report-types";
 import type { StepCosts } from "./run-step-costs";
 
@@ -39,7 +40,7 @@ function stepsTable(steps: StepCosts[]): string[] {
   return lines;
 }
 
-export function renderReport({ rows, steps, load, machine, limiterStore, seconds }: ReportInput): string {
+export function renderReport({ rows, steps, pages = [], load, machine, limiterStore, seconds }: ReportInput): string {
   return [
     "# Performance",
     "",
@@ -63,6 +64,7 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
     "",
     ...stepsTable(steps),
     "",
+    ...keysPageSection(pages),
     "## Analysis",
     "",
     ...analysis(rows, steps),

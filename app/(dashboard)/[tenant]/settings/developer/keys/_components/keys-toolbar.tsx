@@ -37,7 +37,7 @@ export function KeysToolbar({
             <label
               key={view}
               className={cn(
-                "cursor-pointer rounded px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+                "relative rounded px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
                 state.view === view ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100",
               )}
             >
@@ -47,7 +47,8 @@ export function KeysToolbar({
                 value={view}
                 checked={state.view === view}
                 onChange={() => onChange({ view, companyId: "", page: 1 })}
-                className="sr-only"
+                // Invisible but covering the label: clicks land on the radio itself.
+                className="absolute inset-0 cursor-pointer appearance-none rounded opacity-0"
               />
               {view === "company" ? "This company" : "All divisions"}
             </label>

@@ -7,9 +7,9 @@ import { getDb } from "@/lib/db/client";
 import { KEY_FILTERS, type KeyFilter, listKeyPage, scopeCompanies } from "@/lib/keys/queries";
 import { companyScope } from "@/lib/tenancy/scope";
 import { getKeyLifetimeSettings } from "@/lib/tenancy/key-lifetime";
-import { CreateKeyDialog } from "./_components/create-key-dialog";
-import { KeysView } from "./_components/keys-view";
-import type { KeyListState } from "./_components/use-keys";
+import { CreateKeyDialog } from "../_components/create-key-dialog";
+import { KeysView } from "../_components/keys-view";
+import type { KeyListState } from "../_components/use-keys";
 
 export const metadata: Metadata = { title: "API keys · Klau" };
 
