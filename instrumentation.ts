@@ -7,4 +7,6 @@ export async function register(): Promise<void> {
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
   const { startServerDatabase } = await import("./lib/db/startup");
   await startServerDatabase();
+  const [{ startPurgeTimer }, { getDb }] = await Promise.all([import("./lib/retention/timer"), import("./lib/db/client")]);
+  startPurgeTimer(getDb);
 }

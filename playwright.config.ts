@@ -35,8 +35,9 @@ export default defineConfig({
     { name: "api", testMatch: "api/**/*.spec.ts" },
     { name: "cli", testMatch: "cli/**/*.spec.ts" },
     { name: "ui", testMatch: "ui/**/*.spec.ts", use: { browserName: "chromium" } },
-    // Starts its own two instances (E2E_PORT+10, +20) on PostgreSQL and Redis; skipped without them.
-    { name: "scale", testMatch: "scale/**/*.spec.ts" },
+    // Start their own servers (E2E_PORT+10, +20): two instances on PostgreSQL and Redis (skipped
+    // without them), a crash test. One file at a time, as they share those ports.
+    { name: "scale", testMatch: "scale/**/*.spec.ts", workers: 1 },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -41,6 +41,11 @@ test.describe("GET /api/v1/usage", () => {
     expect(JSON.stringify(error.fields)).toContain("query.from");
     await expectApiError(await request.get("/api/v1/usage?from=2026-03-10&to=2026-03-01", { headers: auth(key) }), 400, "BAD_REQUEST");
     const empty = await request.get("/api/v1/usage?from=2020-01-01&to=2020-01-31", { headers: auth(key) });
-    expect((await empty.json()).data).toEqual({ from: "2020-01-01", to: "2020-01-31", total: 0, days: [] });
+    const quiet = (await empty.json()).data;
+    expect(quiet).toMatchObject({ from: "2020-01-01", to: "2020-01-31", granularity: "day", total: 0, days: [], endpoints: [], errorCodes: [] });
+    expect(quiet.series).toHaveLength(31);
+    expect(quiet.series.every((p: { total: number }) => p.total === 0)).toBe(true);
+    await expectApiError(await request.get("/api/v1/usage?range=90d", { headers: auth(key) }), 400, "VALIDATION_ERROR");
+    await expectApiError(await request.get("/api/v1/usage?range=7d&from=2026-03-01", { headers: auth(key) }), 400, "BAD_REQUEST");
   });
 });

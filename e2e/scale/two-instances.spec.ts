@@ -22,8 +22,11 @@ const SKIP_REASON = "two-instance scale-out test needs TEST_DATABASE_URL (Postgr
 if (!DATABASE || !REDIS) console.log(`Skipping e2e/scale: ${SKIP_REASON}.`);
 
 const RATE_LIMIT = 500; // spec §6, per identity and 15-minute window
-// docs/API-PIPELINE.md, "Read cache": how long another instance may serve the answer from before a write.
+// docs/API-PIPELINE.md, "Read cache": another instance may answer from before a write for about a
+// tenth of a second under load (measured), with no hard bound short of the TTL; fail past ten times that.
 const READ_CACHE_BOUND_MS = 1_000;
+// docs/DEPLOYMENT.md: how long another instance may still accept a revoked key or a suspended partnership.
+const PROPAGATION_BOUND_MS = 1_000;
 const RUN = randomBytes(3).toString("hex");
 
 type Answer = { status: number; headers: Headers; body: Record<string, unknown> | null; error?: string };
@@ -194,25 +197,45 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
       expect.soft(admittedBy(b)).toBeGreaterThan(0);
     });
 
-    await test.step("a revoked key and a suspended partnership are refused by both at the next request", async () => {
+    /**
+     * After a change made elsewhere (here: the operator CLI, its own process), how long each instance
+     * still answers the old way. Its cached copy is dropped when PostgreSQL delivers the change's
+     * NOTIFY, which races a request sent the moment the change returns: the very next request is
+     * usually refused already, and must be within the bound.
+     */
+    async function propagation(label: string, headers: Record<string, string>, expected: number) {
+      const changed = Date.now();
+      const result: Record<string, { nextRequest: number; ms: number }> = {};
+      await Promise.all(
+        both().map(async (node) => {
+          const nextRequest = (await call(node.url, "GET", "/api/v1/companies/current", headers)).status;
+          let status = nextRequest;
+          while (status !== expected && Date.now() - changed < 5_000) status = (await call(node.url, "GET", "/api/v1/companies/current", headers)).status;
+          result[node.name] = { nextRequest, ms: Date.now() - changed };
+          expect.soft(status, `${label} on ${node.name}`).toBe(expected);
+          expect.soft(Date.now() - changed, `${label} on ${node.name}: ${JSON.stringify(result[node.name])}`).toBeLessThanOrEqual(PROPAGATION_BOUND_MS);
+        }),
+      );
+      (figures.propagation as Record<string, unknown>)[label] = result;
+    }
+
+    await test.step(`a revoked key and a suspended partnership are refused by both within ${PROPAGATION_BOUND_MS} ms`, async () => {
+      figures.propagation = {};
       const direct = await company("revocation");
       for (const node of both()) expect.soft((await call(node.url, "GET", "/api/v1/companies/current", bearer(direct.key))).status).toBe(200);
       await cli.run("keys", "revoke", direct.keyId);
-      for (const node of both()) {
-        expect.soft((await call(node.url, "GET", "/api/v1/companies/current", bearer(direct.key))).status, `revoked key on ${node.name}`).toBe(401);
-      }
+      await propagation("revoked key", bearer(direct.key), 401);
 
       const hauler = await company("partner");
       const vendor = await cli.run<{ id: string }>("vendors", "create", "--name", `Scale vendor ${RUN}`);
       const vendorKey = await cli.run<{ key: string }>("keys", "create", "--vendor", vendor.id, "--name", "scale", "--scopes", "read:all");
       const partnership = await cli.run<{ id: string }>("partnerships", "create", "--vendor", vendor.id, "--company", hauler.companyId, "--scopes", "read:all");
       const asVendor = bearer(vendorKey.key, { "klau-tenant-id": hauler.companyId });
-      const statusOn = async (node: Instance) => (await call(node.url, "GET", "/api/v1/companies/current", asVendor)).status;
-      for (const node of both()) expect.soft(await statusOn(node), `active partnership on ${node.name}`).toBe(200);
+      for (const node of both()) expect.soft((await call(node.url, "GET", "/api/v1/companies/current", asVendor)).status).toBe(200);
       await cli.run("partnerships", "update", partnership.id, "--status", "suspended");
-      for (const node of both()) expect.soft(await statusOn(node), `suspended partnership on ${node.name}`).toBe(403);
+      await propagation("suspended partnership", asVendor, 403);
       await cli.run("partnerships", "update", partnership.id, "--status", "active");
-      for (const node of both()) expect.soft(await statusOn(node), `re-activated partnership on ${node.name}`).toBe(200);
+      await propagation("re-activated partnership", asVendor, 200);
     });
 
     await test.step("one Idempotency-Key sent to both at once makes one row", async () => {
@@ -326,8 +349,11 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
       figures.outage = { requests: during.length, statuses: tally(during.map((answer) => answer.status)), ms: Date.now() - cutAt };
       expect.soft(health).toEqual([503, 503]);
       expect.soft(tally(during.map((answer) => answer.status)), "every answer during the outage is 503").toEqual({ 503: during.length });
-      const retryAfter = during.map((answer) => Number(answer.headers.get("retry-after") ?? Number.NaN));
-      expect.soft(retryAfter.every((seconds) => seconds >= 1 && seconds <= 30), "503s carry a short retry-after").toBe(true);
+      const withoutShortRetry = during.filter((answer) => {
+        const seconds = Number(answer.headers.get("retry-after") ?? Number.NaN);
+        return answer.status === 503 && !(seconds >= 1 && seconds <= 30);
+      });
+      expect.soft(withoutShortRetry.length, "503s without a short retry-after").toBe(0);
 
       await proxy.restore();
       const restoredAt = Date.now();

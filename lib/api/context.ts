@@ -1,14 +1,20 @@
 import type { DbClient } from "@/lib/db/transaction";
 import type { Tenant } from "@/lib/tenancy/resolve";
+import type { ConsoleIdentity } from "./principal";
 
-/** Who is calling: the verified key. `ownerId` is the company (direct) or vendor (vendor key). */
+/**
+ * Who is calling: the verified key or console session. `ownerId` is the company (direct) or vendor
+ * (vendor key or vendor user's console session).
+ */
 export type AuthInfo = {
-  keyId: string;
+  /** Null for a console session. */
+  keyId: string | null;
   kind: "DIRECT" | "VENDOR";
   ownerId: string;
   companyId: string | null;
   vendorId: string | null;
   scopes: readonly string[];
+  console: ConsoleIdentity | null;
 };
 
 export type HandlerContext<Q, B, P> = {

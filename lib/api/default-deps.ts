@@ -1,3 +1,4 @@
+import { getAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
 import { prismaIdempotencyStore } from "@/lib/idempotency/prisma-store";
 import { keyCache } from "@/lib/keys/cache";
@@ -18,6 +19,7 @@ export const defaultDeps: PipelineDeps = {
     return findKeyByHash(await getDb(), hash);
   },
   keyCache,
+  consoleSecret: getAuthSecret,
   async lookupPartnership(vendorId, companyId) {
     ensureChangeListener();
     return findPartnership(await getDb(), vendorId, companyId);

@@ -16,6 +16,8 @@ import type { TtlCache } from "@/lib/cache/ttl-cache";
 export type PipelineDeps = {
   getDb(): Promise<Db>;
   lookupKey: KeyLookup;
+  /** Signs and checks console credentials (lib/console/credential.ts). */
+  consoleSecret(): string;
   keyCache: KeyCache;
   lookupPartnership: PartnershipLookup;
   partnershipCache: TtlCache<PartnershipAccess | null>;

@@ -24,6 +24,8 @@ describe("toApiError", () => {
     ["init error", Object.assign(new Error("x"), { name: "PrismaClientInitializationError" }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["ECONNREFUSED in cause", new Error("wrapped", { cause: Object.assign(new Error("c"), { code: "ECONNREFUSED" }) }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["adapter DatabaseNotReachable", new Error("x", { cause: { kind: "DatabaseNotReachable" } }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["pg: socket gone mid-query (no code)", new Error("Connection terminated unexpectedly"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["pg-pool: connect timeout (no code)", new Error("x", { cause: new Error("timeout exceeded when trying to connect") }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["TypeError", new TypeError("cannot read properties of undefined (reading 'secret')"), 500, "INTERNAL_ERROR", "An unexpected error occurred"],
     ["a thrown string", "boom", 500, "INTERNAL_ERROR", "An unexpected error occurred"],
     ["null", null, 500, "INTERNAL_ERROR", "An unexpected error occurred"],

@@ -40,6 +40,26 @@ describe("runPipeline with the read cache", () => {
     expect(world.log.map((entry) => entry.status)).toEqual([200, 200]);
   });
 
+  it("Cache-Control: no-cache reads past the cache (read-your-writes across instances) and refreshes it", async () => {
+    const world = liveWorld();
+    const { secret } = world.addKey({ kind: "DIRECT" });
+    const { calls, handler } = countingHandler();
+    const get = (headers: Record<string, string> = {}) => call(world, apiRequest("GET", "/api/v1/jobs", { key: secret, headers }), handler);
+    const first = await get();
+    // Another instance writes; its notification has not arrived here yet: a plain GET is stale.
+    expect((await get()).text).toBe(first.text);
+    const fresh = await get({ "cache-control": "no-cache" });
+    expect(calls).toHaveLength(2);
+    expect(fresh.text).not.toBe(first.text);
+    expect((await get({ pragma: "no-cache" })).text).not.toBe(fresh.text);
+    expect((await get({ "cache-control": "max-age=0" })).text).not.toBe(first.text);
+    expect(calls).toHaveLength(4);
+    // The fresh answer is what the cache holds now.
+    const after = await get();
+    expect(calls).toHaveLength(4);
+    expect(after.text).not.toBe(first.text);
+  });
+
   it("still authenticates, resolves the tenant and checks scopes on every cached request", async () => {
     const world = liveWorld();
     const { secret } = world.addKey({ kind: "DIRECT" });

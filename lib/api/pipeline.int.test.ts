@@ -5,7 +5,8 @@ import { prismaIdempotencyStore } from "@/lib/idempotency/prisma-store";
 import { finishIdempotent, startIdempotent } from "@/lib/idempotency/protocol";
 import { generateApiKey } from "@/lib/keys/format";
 import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
-import { usageForTenant } from "@/lib/request-log/usage";
+import { usageRange } from "@/lib/request-log/range";
+import { usageReport } from "@/lib/request-log/usage";
 import { findKeyByHash, findPartnership } from "./lookups";
 
 let test: TestDatabase;
@@ -81,6 +82,7 @@ describe("request log writer and usage", () => {
     const at = (iso: string) => new Date(iso);
     const entry = (status: number, createdAt: Date, tenant: string | null = companyId) => ({
       apiKeyId: key.id,
+      consoleUserId: null,
       companyId: tenant,
       vendorId: null,
       method: "GET",
@@ -88,6 +90,8 @@ describe("request log writer and usage", () => {
       status,
       durationMs: 3,
       requestId: `req_${Math.random()}`,
+      errorCode: status === 200 ? null : "NOT_FOUND",
+      scope: "read:jobs",
       createdAt,
     });
     await writer.insert([
@@ -104,15 +108,12 @@ describe("request log writer and usage", () => {
     await writer.touchKeys(new Map([[key.id, at("2026-03-01T00:00:00Z")]]));
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toEqual(at("2026-03-15T11:00:00Z"));
 
-    const report = await usageForTenant(db, companyId, { from: "2026-03-14", to: "2026-03-15" });
-    expect(report).toEqual({
-      from: "2026-03-14",
-      to: "2026-03-15",
-      total: 4,
-      days: [
-        { date: "2026-03-14", total: 1, byStatus: { "200": 1 } },
-        { date: "2026-03-15", total: 3, byStatus: { "200": 2, "404": 1 } },
-      ],
-    });
+    const scope = { kind: "company", companyId, includeDivisions: false } as const;
+    const report = await usageReport(db, scope, usageRange({ from: "2026-03-14", to: "2026-03-15" }));
+    expect(report).toMatchObject({ from: "2026-03-14", to: "2026-03-15", granularity: "day", total: 4 });
+    expect(report.days).toEqual([
+      { date: "2026-03-14", total: 1, byStatus: { "200": 1 } },
+      { date: "2026-03-15", total: 3, byStatus: { "200": 2, "404": 1 } },
+    ]);
   });
 });

@@ -1,18 +1,18 @@
 import type { z } from "zod";
 import type { DbClient } from "@/lib/db/transaction";
 import type { StoredResponse } from "@/lib/idempotency/types";
-import type { KeyRecord } from "@/lib/keys/cache";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { AuthInfo, HandlerContext } from "./context";
 import type { PipelineDeps } from "./deps";
 import { errorBody, errorResponse, successBody } from "./envelope";
 import { type ApiError, notFound } from "./errors";
 import { toApiError } from "./map-error";
+import type { Principal } from "./principal";
 import { newRequestId } from "./request-id";
 import { admit, type Caller } from "./steps/admit";
 import { beginIdempotency, executeIdempotent, idempotencyKeyOf, replayResponse } from "./steps/idempotency";
 import { parseJsonBody, queryObject, validate } from "./steps/parse";
-import { readCacheTarget, throughReadCache } from "./steps/read-cache";
+import { readCacheTarget, throughReadCache, wantsFreshAnswer } from "./steps/read-cache";
 import { readBody } from "./steps/read-body";
 
 export type RouteSpec = {
@@ -36,9 +36,15 @@ export type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> |
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-function authInfo(key: KeyRecord): AuthInfo {
-  const ownerId = (key.kind === "VENDOR" ? key.vendorId : key.companyId) ?? "";
-  return { keyId: key.id, kind: key.kind, ownerId, companyId: key.companyId, vendorId: key.vendorId, scopes: key.scopes };
+function authInfo(p: Principal): AuthInfo {
+  const ownerId = (p.kind === "VENDOR" ? p.vendorId : p.companyId) ?? "";
+  return { keyId: p.keyId, kind: p.kind, ownerId, companyId: p.companyId, vendorId: p.vendorId, scopes: p.scopes, console: p.console };
+}
+
+/** Whose idempotency keys these are: the key's owner, or the console session's user (never shared with keys). */
+function idempotencyIdentity(auth: AuthInfo): string {
+  if (auth.console) return `console:${auth.console.userId}`;
+  return `${auth.kind === "VENDOR" ? "vendor" : "company"}:${auth.ownerId}`;
 }
 
 function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summary: string }, error: unknown): ApiError {
@@ -47,7 +53,7 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
   return apiError;
 }
 
-type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps };
+type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps; caller: Caller };
 
 /** Steps 7–8: parse (zod) → handler → envelope, on `db`. Throws when either fails. */
 async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
@@ -68,6 +74,7 @@ async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
 function failed(x: Execution, error: unknown): Outcome {
   const { request, url, headers, base, deps } = x;
   const apiError = reportIfUnexpected(deps, { requestId: base.requestId, summary: `${request.method} ${url.pathname}` }, error);
+  x.caller.errorCode = apiError.code;
   headers.delete("location");
   for (const [name, value] of Object.entries(apiError.headers)) headers.set(name, value);
   headers.set("content-type", JSON_TYPE);
@@ -94,12 +101,13 @@ function storedResponse(outcome: Outcome, headers: Headers): StoredResponse {
 
 async function handle(request: Request, url: URL, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
   const method = request.method.toUpperCase();
-  const { key, resolved } = await admit(request, spec.resource, deps, headers, caller);
+  const { principal, resolved } = await admit(request, spec.resource, deps, headers, caller);
   if (!spec.resource) throw spec.refuse?.(method, url.pathname) ?? notFound(`No API endpoint at ${method} ${url.pathname}`);
   // A cached answer is the bytes the handler gave for this tenant, path and query (a 200, so the
   // query was valid): once the caller is admitted, nothing else is needed to send it again.
   const cacheTarget = readCacheTarget(method, spec.resource, url);
-  const cached = cacheTarget === null ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
+  const cached =
+    cacheTarget === null || wantsFreshAnswer(request.headers) ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
   if (cached !== undefined) {
     headers.set("content-type", JSON_TYPE);
     return new Response(cached, { status: 200, headers });
@@ -107,11 +115,11 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
   const idempotencyKey = idempotencyKeyOf(method, request.headers);
   const rawBody = method === "GET" || method === "HEAD" ? "" : await readBody(request);
   const db = await deps.getDb();
-  const auth = authInfo(key);
+  const auth = authInfo(principal);
   const store = idempotencyKey ? deps.idempotencyStore(db) : null;
   const start = store && idempotencyKey
     ? await beginIdempotency(store, {
-        identity: `${key.kind === "VENDOR" ? "vendor" : "company"}:${auth.ownerId}`,
+        identity: idempotencyIdentity(auth),
         tenantId: resolved.tenant.id,
         key: idempotencyKey,
         method,
@@ -121,7 +129,7 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
     : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
-  const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps };
+  const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps, caller };
   const outcome = await throughReadCache(deps.readCache, method, spec.resource, resolved.tenant.id, cacheTarget, () =>
     store && start
       ? executeIdempotent(db, deps.idempotencyStore, start.recordId, {
@@ -144,23 +152,28 @@ export async function runPipeline(request: Request, rawParams: RawParams, spec: 
   const started = performance.now();
   const requestId = newRequestId();
   const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
-  const caller: Caller = { key: null, resolved: null };
+  const caller: Caller = { principal: null, resolved: null, scope: null, errorCode: null };
   const url = new URL(request.url); // parsed once for every step below
   let response: Response;
   try {
     response = await handle(request, url, rawParams, spec, handler, deps, headers, caller, requestId);
   } catch (error) {
-    response = errorResponse(reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error), requestId, headers);
+    const apiError = reportIfUnexpected(deps, { requestId, summary: `${request.method} ${url.pathname}` }, error);
+    caller.errorCode = apiError.code;
+    response = errorResponse(apiError, requestId, headers);
   }
   deps.recordRequest({
-    apiKeyId: caller.key?.id ?? null,
-    companyId: caller.resolved?.tenant.id ?? caller.key?.companyId ?? null,
-    vendorId: caller.key?.vendorId ?? null,
+    apiKeyId: caller.principal?.keyId ?? null,
+    consoleUserId: caller.principal?.console?.userId ?? null,
+    companyId: caller.resolved?.tenant.id ?? caller.principal?.companyId ?? null,
+    vendorId: caller.principal?.vendorId ?? null,
     method: request.method.toUpperCase(),
     path: url.pathname,
     status: response.status,
     durationMs: Math.round(performance.now() - started),
     requestId,
+    errorCode: caller.errorCode,
+    scope: caller.scope,
     createdAt: new Date(),
   });
   return response;

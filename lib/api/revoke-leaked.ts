@@ -1,14 +1,13 @@
 import type { Actor } from "@/lib/audit/types";
 import { revokeLeakedKeys } from "@/lib/keys/leaked";
 import { leakedKeysBody } from "@/lib/keys/schemas";
-import { writeRateLimitHeaders } from "@/lib/ratelimit/headers";
-import { consumePoint } from "@/lib/ratelimit/limit";
 import type { PipelineDeps } from "./deps";
 import { errorResponse, jsonResponse } from "./envelope";
 import { ApiError } from "./errors";
 import { toApiError } from "./map-error";
 import { newRequestId } from "./request-id";
 import { parseJsonBody, validate } from "./steps/parse";
+import { rateLimit } from "./steps/rate-limit";
 import { readBody } from "./steps/read-body";
 
 /**
@@ -22,19 +21,13 @@ const BODY_LIMIT = 64 * 1024;
 async function report(request: Request, deps: PipelineDeps, ip: string, headers: Headers): Promise<Response> {
   const limiter = await deps.limiter();
   const identity = `revoke-leaked:${ip}`;
-  // Every request costs a point before any parsing, so malformed floods are limited too.
-  let state = await consumePoint(limiter, identity);
-  if (state.allowed) {
-    const body = validate(leakedKeysBody, parseJsonBody(await readBody(request, BODY_LIMIT), request.headers.get("content-type")), "body");
-    if (body.keys.length > 1) state = await consumePoint(limiter, identity, body.keys.length - 1);
-    if (state.allowed) {
-      writeRateLimitHeaders(headers, state, limiter.policy);
-      const actor: Actor = { userId: null, label: "leaked-key report", ip: ip === "unknown" ? null : ip };
-      return jsonResponse({ data: await revokeLeakedKeys(await deps.getDb(), actor, body.keys) }, 202, headers);
-    }
-  }
-  writeRateLimitHeaders(headers, state, limiter.policy);
-  throw new ApiError("RATE_LIMITED", `Too many leaked-key reports from this address. Retry in ${state.resetSeconds} s`, { retryAfter: state.resetSeconds });
+  // Every request costs a point before any parsing, so malformed floods are limited too; then one
+  // more per further reported key.
+  await rateLimit(limiter, identity, headers);
+  const body = validate(leakedKeysBody, parseJsonBody(await readBody(request, BODY_LIMIT), request.headers.get("content-type")), "body");
+  if (body.keys.length > 1) await rateLimit(limiter, identity, headers, body.keys.length - 1);
+  const actor: Actor = { userId: null, label: "leaked-key report", ip: ip === "unknown" ? null : ip };
+  return jsonResponse({ data: await revokeLeakedKeys(await deps.getDb(), actor, body.keys) }, 202, headers);
 }
 
 export async function handleLeakedKeyReport(request: Request, deps: PipelineDeps): Promise<Response> {
@@ -43,15 +36,18 @@ export async function handleLeakedKeyReport(request: Request, deps: PipelineDeps
   const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
   const url = new URL(request.url);
   let response: Response;
+  let errorCode: string | null = null;
   try {
     response = await report(request, deps, deps.clientIp(request.headers), headers);
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.code === "INTERNAL_ERROR") deps.logError(requestId, `POST ${url.pathname}`, error);
+    errorCode = apiError.code;
     response = errorResponse(apiError, requestId, headers);
   }
   deps.recordRequest({
     apiKeyId: null,
+    consoleUserId: null,
     companyId: null,
     vendorId: null,
     method: "POST",
@@ -59,6 +55,8 @@ export async function handleLeakedKeyReport(request: Request, deps: PipelineDeps
     status: response.status,
     durationMs: Math.round(performance.now() - started),
     requestId,
+    errorCode,
+    scope: null,
     createdAt: new Date(),
   });
   return response;

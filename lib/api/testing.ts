@@ -42,6 +42,8 @@ export function fakeDb(): Db {
 
 export const TENANT = { id: "11111111-1111-4111-8111-111111111111", name: "Tenant One", parentId: null };
 export const OTHER_TENANT = { id: "22222222-2222-4222-8222-222222222222", name: "Tenant Two", parentId: null };
+/** Signs console credentials in unit tests. */
+export const CONSOLE_TEST_SECRET = "console-test-secret-of-enough-length-0123456789";
 export const VENDOR_ID = "33333333-3333-4333-8333-333333333333";
 
 export function fakeWorld(options: { points?: number } = {}): FakeWorld {
@@ -61,6 +63,7 @@ export function fakeWorld(options: { points?: number } = {}): FakeWorld {
       return keys.get(hash) ?? null;
     },
     keyCache: new TtlCache(60_000),
+    consoleSecret: () => CONSOLE_TEST_SECRET,
     lookupPartnership: async (vendorId, companyId) => {
       lookups.partnerships++;
       return partnerships.get(`${vendorId}:${companyId}`) ?? null;

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "api_key.updated",
   "api_key.leak_reported",
   "company.key_lifetime_changed",
+  "api_key.scopes_reduced",
   "partnership.created",
   "partnership.updated",
   "partnership.revoked",

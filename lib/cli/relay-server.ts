@@ -51,11 +51,12 @@ function parseArgvBody(text: string) {
   }
 }
 
-/** The socket's path: beside the data directory when the path is short enough, else a private temp dir. */
-function socketPathFor(dataRoot: string): string {
+/** The socket's path (beside the data directory when short enough, else in a private temp dir) and what to remove. */
+function socketPathFor(dataRoot: string): { socket: string; remove: string } {
   const beside = path.join(path.resolve(dataRoot), "cli.sock");
-  if (Buffer.byteLength(beside) <= MAX_SOCKET_PATH) return beside;
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "klau-cli-")), "cli.sock");
+  if (Buffer.byteLength(beside) <= MAX_SOCKET_PATH) return { socket: beside, remove: beside };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "klau-cli-"));
+  return { socket: path.join(dir, "cli.sock"), remove: dir };
 }
 
 /**
@@ -65,7 +66,7 @@ function socketPathFor(dataRoot: string): string {
  * a socket file left by a killed owner is replaced.
  */
 export async function startCliRelay(dataRoot: string, token: string, run: (argv: string[]) => Promise<CliResult>): Promise<CliRelay> {
-  const socket = socketPathFor(dataRoot);
+  const { socket, remove } = socketPathFor(dataRoot);
   fs.rmSync(socket, { force: true });
   const server = createServer(async (req, res) => {
     if (!tokenMatches(req.headers.authorization, token)) return refuse(res, 401, "UNAUTHORIZED", "A valid owner token is required");
@@ -74,7 +75,12 @@ export async function startCliRelay(dataRoot: string, token: string, run: (argv:
     if (text === null) return refuse(res, 413, "PAYLOAD_TOO_LARGE", "The command is too long");
     const parsed = parseArgvBody(text);
     if (!parsed.success) return refuse(res, 400, "VALIDATION_ERROR", 'Expected {"argv": string[]}');
-    send(res, 200, { data: await run(parsed.data.argv) });
+    try {
+      send(res, 200, { data: await run(parsed.data.argv) });
+    } catch (error) {
+      // runCli answers every command failure itself; this is the database failing to open.
+      refuse(res, 500, "INTERNAL_ERROR", error instanceof Error ? error.message : String(error));
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -82,7 +88,7 @@ export async function startCliRelay(dataRoot: string, token: string, run: (argv:
   });
   // Only the owner's user may connect (the socket is published only after this).
   fs.chmodSync(socket, 0o600);
-  const removeSocket = () => fs.rmSync(socket, { force: true });
+  const removeSocket = () => fs.rmSync(remove, { recursive: true, force: true });
   process.once("exit", removeSocket);
   return {
     socket,

@@ -57,6 +57,13 @@ const UNREACHABLE_CODES = new Set([
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // DatabaseOwnedError: the embedded database is held by another process (lib/db/ownership.ts).
 const UNREACHABLE_NAMES = new Set(["PrismaClientInitializationError", "DatabaseUnavailableError", "DatabaseOwnedError"]);
+// node-postgres (pg, pg-pool) raises these without a code when the server's socket goes away mid-query
+// (a crash, a network cut) or cannot be reached in time; Prisma's pg adapter passes them on as they are.
+const UNREACHABLE_PG_MESSAGES = new Set([
+  "Connection terminated unexpectedly",
+  "Connection terminated due to connection timeout",
+  "timeout exceeded when trying to connect",
+]);
 
 /** The error and its `cause` chain (bounded: causes can be cyclic). */
 function chain(error: unknown): unknown[] {
@@ -78,7 +85,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return (
       (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) ||
       (typeof kind === "string" && UNREACHABLE_KINDS.has(kind)) ||
-      (typeof name === "string" && UNREACHABLE_NAMES.has(name))
+      (typeof name === "string" && UNREACHABLE_NAMES.has(name)) ||
+      (e instanceof Error && UNREACHABLE_PG_MESSAGES.has(e.message))
     );
   });
 }

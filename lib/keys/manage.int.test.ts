@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function company(name: string, parentId?: string): Promise<CompanyScope> {
-  const created = await createCompany(t.db, CLI_ACTOR, { name, parentId });
+  const created = await createCompany(t.db, operatorScope(), CLI_ACTOR, { name, parentId });
   return { kind: "company", companyId: created.id, includeDivisions: false };
 }
 

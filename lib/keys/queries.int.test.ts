@@ -4,7 +4,7 @@ import { CLI_ACTOR } from "@/lib/audit/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { NotFoundError } from "@/lib/errors";
 import { createCompany } from "@/lib/tenancy/companies";
-import type { CompanyScope } from "@/lib/tenancy/scope";
+import { type CompanyScope, operatorScope } from "@/lib/tenancy/scope";
 import { getKeyDetail, KEY_PAGE_SIZE, listKeyPage, RECENT_REQUESTS } from "./queries";
 import { KEY_STATUSES, keyStatus, statusWhere } from "./status";
 
@@ -36,9 +36,9 @@ const scopeOf = (companyId: string, includeDivisions = false): CompanyScope => (
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  corp = (await createCompany(t.db, CLI_ACTOR, { name: "Corp" })).id;
-  north = (await createCompany(t.db, CLI_ACTOR, { name: "North", parentId: corp })).id;
-  south = (await createCompany(t.db, CLI_ACTOR, { name: "South", parentId: corp })).id;
+  corp = (await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "Corp" })).id;
+  north = (await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "North", parentId: corp })).id;
+  south = (await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "South", parentId: corp })).id;
   // One key in each state, in North.
   await insertKey(north, "Active", { expiresAt: hours(24 * 30) });
   await insertKey(north, "Expiring", { expiresAt: hours(24 * 3) });
@@ -95,7 +95,7 @@ describe("listKeyPage", () => {
   });
 
   it("pages newest first, and a page past the end shows the last page", async () => {
-    const company = (await createCompany(t.db, CLI_ACTOR, { name: "Many" })).id;
+    const company = (await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "Many" })).id;
     const count = KEY_PAGE_SIZE * 2 + 3;
     await t.db.apiKey.createMany({
       data: Array.from({ length: count }, (_, i) => ({

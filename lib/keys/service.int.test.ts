@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 async function newKey(name = "k") {
-  const company = await createCompany(t.db, CLI_ACTOR, { name: `Co ${name}` });
+  const company = await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: `Co ${name}` });
   return createKey(t.db, operatorScope(), CLI_ACTOR, { owner: { kind: "company", companyId: company.id }, name, scopes: ["read:jobs"] });
 }
 
@@ -82,14 +82,14 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
   });
 
   it("partnership changes notify with the pair and the new status", async () => {
-    const company = await createCompany(t.db, CLI_ACTOR, { name: "P Co" });
-    const vendor = await createVendor(t.db, CLI_ACTOR, { name: "P Vendor" });
+    const company = await createCompany(t.db, operatorScope(), CLI_ACTOR, { name: "P Co" });
+    const vendor = await createVendor(t.db, operatorScope(), CLI_ACTOR, { name: "P Vendor" });
     const events: PartnershipChangedEvent[] = [];
     const off = onPartnershipChanged((e) => events.push(e));
     try {
-      const p = await createPartnership(t.db, CLI_ACTOR, { vendorId: vendor.id, companyId: company.id, scopes: ["read:jobs"], status: "active" });
-      await updatePartnership(t.db, CLI_ACTOR, p.id, { status: "suspended" });
-      await updatePartnership(t.db, CLI_ACTOR, p.id, { status: "suspended" }); // no change, no event
+      const p = await createPartnership(t.db, operatorScope(), CLI_ACTOR, { vendorId: vendor.id, companyId: company.id, scopes: ["read:jobs"], status: "active" });
+      await updatePartnership(t.db, operatorScope(), CLI_ACTOR, p.id, { status: "suspended" });
+      await updatePartnership(t.db, operatorScope(), CLI_ACTOR, p.id, { status: "suspended" }); // no change, no event
     } finally {
       off();
     }

@@ -65,6 +65,19 @@ export const tenantIdParam = z
     param: { id: "KlauTenantId" },
   });
 
+export const cacheControlParam = z
+  .string()
+  .optional()
+  .meta({
+    description:
+      "Send `no-cache` to read past the instance's read cache, straight from the database. Answers are cached per " +
+      "instance and dropped when the database notifies a change; with several instances, a read on one instance right " +
+      "after a write acknowledged by another can be stale for as long as that notification takes (see the API docs: " +
+      "typically a few milliseconds). `no-cache` gives read-your-writes across instances.",
+    param: { id: "CacheControl" },
+    example: "no-cache",
+  });
+
 export const idempotencyKeyParam = z
   .string()
   .min(1)

@@ -1,7 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { HAULING_RESOURCES } from "@/lib/hauling/catalog";
-import { RESOURCE_CATALOG, RESOURCES } from "@/lib/scopes/catalog";
+import { isCachedResource } from "@/lib/read-cache/hauling-changes";
+import { RESOURCE_CATALOG, type Resource, RESOURCES } from "@/lib/scopes/catalog";
 import { requiredScope } from "@/lib/scopes/match";
 import { openApiDocument, PRODUCTION_URL } from "./document";
 
@@ -60,6 +61,8 @@ describe("OpenAPI document", () => {
     const refs = (op.parameters ?? []).map((p) => p.$ref);
     expect(refs).toContain("#/components/parameters/KlauTenantId");
     expect(refs.includes("#/components/parameters/IdempotencyKey")).toBe(method !== "get");
+    // The read cache's bypass, on exactly the GETs it serves.
+    expect(refs.includes("#/components/parameters/CacheControl")).toBe(method === "get" && isCachedResource(resource as Resource));
     for (const status of ["401", "403", "429", "default"]) expect(op.responses[status]).toBeDefined();
     if (method === "post") expect(Object.keys(op.responses["201"]?.headers ?? {})).toContain("location");
   });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from "zod-openapi";
+import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
 import { requiredScope } from "@/lib/scopes/match";
-import { errorResponses, idempotencyKeyParam, standardHeaders, tenantIdParam } from "./components";
+import { cacheControlParam, errorResponses, idempotencyKeyParam, standardHeaders, tenantIdParam } from "./components";
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 
@@ -23,7 +24,8 @@ type OperationSpec = {
 
 /**
  * One operation with everything the pipeline applies to it: the scope it needs (derived from
- * method and resource exactly like the authorizer), the tenant header, Idempotency-Key on writes.
+ * method and resource exactly like the authorizer), the tenant header, Idempotency-Key on writes,
+ * Cache-Control on the GETs the read cache serves.
  */
 export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   const scope = requiredScope(spec.method, spec.resource);
@@ -31,6 +33,7 @@ export function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   const header = z.object({
     "Klau-Tenant-Id": tenantIdParam,
     ...(writes ? { "Idempotency-Key": idempotencyKeyParam } : {}),
+    ...(!writes && isCachedResource(spec.resource) ? { "Cache-Control": cacheControlParam } : {}),
   });
   const responses: ZodOpenApiResponsesObject = {
     [spec.success.status]: {

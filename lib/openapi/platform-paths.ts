@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import type { UsageDay, UsageReport } from "@/lib/request-log/usage";
-import { usageQuery } from "@/lib/request-log/usage";
+import { usageQuery } from "@/lib/request-log/range";
+import { callerUsageSchema } from "@/lib/request-log/usage-schema";
 import type { Tenant } from "@/lib/tenancy/resolve";
 import { leakedKeysBody } from "@/lib/keys/schemas";
 import { dataEnvelope, errorResponses, standardHeaders } from "./components";
@@ -17,30 +17,11 @@ export const currentCompanySchema = z
   })
   .meta({ id: "CurrentCompany" });
 
-const usageDaySchema = z
-  .object({
-    date: z.string().meta({ format: "date", example: "2026-03-15" }),
-    total: z.number().int(),
-    byStatus: z.record(z.string(), z.number().int()).meta({ description: "Requests per HTTP status", example: { "200": 412, "404": 3 } }),
-  })
-  .meta({ id: "UsageDay" });
-
-export const usageReportSchema = z
-  .object({
-    from: z.string().meta({ format: "date" }),
-    to: z.string().meta({ format: "date" }),
-    total: z.number().int(),
-    days: z.array(usageDaySchema).meta({ description: "Days with at least one request, oldest first" }),
-  })
-  .meta({ id: "UsageReport" });
-
 // Compile-time guard: the documented shapes must stay the shapes the routes return.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const shapesMatch: [
-  Same<z.infer<typeof usageReportSchema>, UsageReport>,
-  Same<z.infer<typeof usageDaySchema>, UsageDay>,
   Same<Omit<z.infer<typeof currentCompanySchema>, "isDivision">, Tenant>,
-] = [true, true, true];
+] = [true];
 void shapesMatch;
 
 const leakedKeysReceipt = z
@@ -92,11 +73,12 @@ export const platformPaths: ZodOpenApiPathsObject = {
       resource: "usage",
       method: "get",
       operationId: "getUsage",
-      summary: "API request counts by day and status",
-      description: "This company's API requests per UTC day and HTTP status. Default range: the last 30 days; at most 366 days.",
+      summary: "API usage and rate-limit headroom",
+      description:
+        "The calling identity's API requests — a direct key: all of its company's; a vendor key: its own for the company it acts for — by hour or day and outcome, busiest endpoints, error codes, p50/p95 latency and per key, plus its current rate-limit window. The same figures as the usage page. `range=24h|7d|30d`, or `from`/`to` (UTC days, inclusive; at most 366 days). Default: the last 30 days.",
       tag: "Usage",
       query: usageQuery,
-      success: { status: 200, description: "Usage report", schema: dataEnvelope(usageReportSchema) },
+      success: { status: 200, description: "Usage report", schema: dataEnvelope(callerUsageSchema) },
     }),
   },
 };

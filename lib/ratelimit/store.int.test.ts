@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { consumePoint } from "./limit";
-import { createLimiter } from "./store";
+import { createLimiter, type CreatedLimiter } from "./store";
 
 const policy = { points: 500, windowSeconds: 900 };
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -30,7 +30,7 @@ async function admitted(env: Record<string, string>): Promise<{ kind: string; ad
   const { limiter, kind } = await createLimiter(policy, env);
   const identity = `company:${randomUUID()}`;
   const results = await Promise.all(Array.from({ length: 600 }, () => consumePoint({ limiter, policy }, identity)));
-  return { kind, admitted: results.filter((r) => r.allowed).length, identity };
+  return { kind, admitted: results.filter((r) => r?.allowed).length, identity };
 }
 
 describe("shared rate-limit stores are exact under concurrency", () => {
@@ -55,5 +55,42 @@ describe("shared rate-limit stores are exact under concurrency", () => {
     // Counted in the table itself (not by the in-memory insurance limiter).
     const row = await database.db.rateLimitCounter.findUnique({ where: { key: `api:${result.identity}` } });
     expect(row?.points).toBe(600);
+  });
+});
+
+describe("Redis down: the fallback policy (KLAU_RATE_LIMIT_FALLBACK)", () => {
+  const unreachableRedis = "redis://127.0.0.1:1";
+  const consumeSplit = async (limiters: CreatedLimiter[], identity: string, total: number) => {
+    const results = await Promise.all(
+      Array.from({ length: total }, (_, i) => consumePoint({ ...(limiters[i % limiters.length] as CreatedLimiter), policy }, identity)),
+    );
+    return results.filter((r) => r?.allowed).length;
+  };
+
+  it("default with a PostgreSQL server: two instances still share one window, counted in the table; health says degraded", async (ctx) => {
+    database ??= await createTestDatabase();
+    if (!database.url) ctx.skip();
+    const env = { REDIS_URL: unreachableRedis, DATABASE_URL: database.url ?? "" };
+    const instances = [await createLimiter(policy, env), await createLimiter(policy, env)];
+    expect(instances.map((i) => [i.kind, i.fallback])).toEqual([["redis", "postgres"], ["redis", "postgres"]]);
+    const identity = `company:${randomUUID()}`;
+    expect(await consumeSplit(instances, identity, 600)).toBe(500);
+    const row = await database.db.rateLimitCounter.findUnique({ where: { key: `api:${identity}` } });
+    expect(row?.points).toBe(600);
+    expect(instances.every((i) => i.health.degraded())).toBe(true);
+  });
+
+  it("memory: each instance counts alone (documented: two instances admit two windows)", async () => {
+    const env = { REDIS_URL: unreachableRedis, KLAU_RATE_LIMIT_FALLBACK: "memory" };
+    const instances = [await createLimiter(policy, env), await createLimiter(policy, env)];
+    expect(await consumeSplit(instances, `company:${randomUUID()}`, 1200)).toBe(1000);
+    expect(instances[0]?.health.degraded()).toBe(true);
+  });
+
+  it("closed: nothing is admitted (the pipeline answers 503)", async () => {
+    const created = await createLimiter(policy, { REDIS_URL: unreachableRedis, KLAU_RATE_LIMIT_FALLBACK: "closed" });
+    expect(created.fallback).toBe("closed");
+    expect(await consumePoint({ ...created, policy }, `company:${randomUUID()}`)).toBeNull();
+    expect(created.health.degraded()).toBe(true);
   });
 });

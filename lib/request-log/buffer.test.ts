@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { RequestLogBuffer, type RequestLogEntry, type RequestLogWriter } from "./buffer";
 
 function entry(i: number, apiKeyId: string | null = "k1", at = new Date(1_000 + i)): RequestLogEntry {
-  return { apiKeyId, companyId: "c", vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 1, requestId: `r${i}`, createdAt: at };
+  return { apiKeyId, consoleUserId: null, companyId: "c", vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 1, requestId: `r${i}`, errorCode: null, scope: "read:jobs", createdAt: at };
 }
 
 function fakeWriter(fail = false) {

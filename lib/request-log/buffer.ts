@@ -1,5 +1,7 @@
 export type RequestLogEntry = {
   apiKeyId: string | null;
+  /** The user of a console session ("Console (email)"); null for API keys. */
+  consoleUserId: string | null;
   companyId: string | null;
   vendorId: string | null;
   method: string;
@@ -7,6 +9,10 @@ export type RequestLogEntry = {
   status: number;
   durationMs: number;
   requestId: string;
+  /** The error code sent (null on success). */
+  errorCode: string | null;
+  /** The scope that authorized the request (null when refused before authorization). */
+  scope: string | null;
   createdAt: Date;
 };
 

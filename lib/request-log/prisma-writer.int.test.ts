@@ -15,10 +15,10 @@ it("writes a batch with every column, nulls, awkward text and the exact timestam
   const company = await testDb.db.company.create({ data: { name: "Logged" } });
   const at = new Date("2026-03-15T08:30:00.123Z");
   const entries: RequestLogEntry[] = [
-    { apiKeyId: "key-1", companyId: company.id, vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 4, requestId: "req-1", createdAt: at },
-    { apiKeyId: null, companyId: null, vendorId: "vendor-1", method: "POST", path: "/api/v1/jobs?x='1'", status: 422, durationMs: 12, requestId: "req-2", createdAt: new Date(at.getTime() + 1) },
-    { apiKeyId: null, companyId: null, vendorId: null, method: "GET", path: '/a,"b"\\n\nc/é', status: 404, durationMs: 0, requestId: "req-3", createdAt: at },
-    { apiKeyId: null, companyId: null, vendorId: null, method: "GET", path: "", status: 400, durationMs: 1, requestId: "req-4", createdAt: at },
+    { apiKeyId: "key-1", consoleUserId: null, companyId: company.id, vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 4, requestId: "req-1", errorCode: null, scope: "read:jobs", createdAt: at },
+    { apiKeyId: null, consoleUserId: "user-1", companyId: null, vendorId: "vendor-1", method: "POST", path: "/api/v1/jobs?x='1'", status: 422, durationMs: 12, requestId: "req-2", errorCode: "VALIDATION_ERROR", scope: "write:jobs", createdAt: new Date(at.getTime() + 1) },
+    { apiKeyId: null, consoleUserId: null, companyId: null, vendorId: null, method: "GET", path: '/a,"b"\\n\nc/é', status: 404, durationMs: 0, requestId: "req-3", errorCode: "NOT_FOUND", scope: null, createdAt: at },
+    { apiKeyId: null, consoleUserId: null, companyId: null, vendorId: null, method: "GET", path: "", status: 400, durationMs: 1, requestId: "req-4", errorCode: "BAD_REQUEST", scope: null, createdAt: at },
   ];
   await prismaRequestLogWriter(testDb.db).insert(entries);
   const rows = await testDb.db.apiRequestLog.findMany({ orderBy: { requestId: "asc" } });

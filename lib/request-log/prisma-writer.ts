@@ -12,11 +12,11 @@ export function prismaRequestLogWriter(db: Db): RequestLogWriter {
   return {
     async insert(entries: RequestLogEntry[]) {
       await db.$executeRaw`
-        INSERT INTO "ApiRequestLog" ("apiKeyId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "createdAt")
-        SELECT "apiKeyId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "createdAt"
+        INSERT INTO "ApiRequestLog" ("apiKeyId", "consoleUserId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "errorCode", "scope", "createdAt")
+        SELECT "apiKeyId", "consoleUserId", "companyId", "vendorId", "method", "path", "status", "durationMs", "requestId", "errorCode", "scope", "createdAt"
         FROM json_to_recordset(${JSON.stringify(entries)}::json) AS entry(
-          "apiKeyId" text, "companyId" text, "vendorId" text, "method" text, "path" text,
-          "status" int, "durationMs" int, "requestId" text, "createdAt" timestamptz
+          "apiKeyId" text, "consoleUserId" text, "companyId" text, "vendorId" text, "method" text, "path" text,
+          "status" int, "durationMs" int, "requestId" text, "errorCode" text, "scope" text, "createdAt" timestamptz
         )`;
     },
     async touchKeys(lastUsed: Map<string, Date>) {

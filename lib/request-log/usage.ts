@@ -1,50 +1,144 @@
-import { z } from "zod";
 import type { DbClient } from "@/lib/db/transaction";
-import { InvalidInputError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AccessScope } from "@/lib/tenancy/scope";
+import { scopeSql } from "@/lib/tenancy/scope-rows";
+import { quantileFromBuckets } from "./latency";
+import { bucketStarts, DAY_MS, isoDay, type UsageRange } from "./range";
+import type { UsageDay, UsageOutcomeCounts, UsagePoint, UsageReport } from "./usage-schema";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MAX_DAYS = 366;
-const isoDate = z.iso.date({ error: "Expected a date as YYYY-MM-DD" });
+export const OUTCOMES = ["2xx", "4xx", "429", "5xx"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
-/** `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC days, inclusive). Default: the last 30 days up to today. */
-export const usageQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
-export type UsageQuery = z.infer<typeof usageQuery>;
-
-export type UsageDay = { date: string; total: number; byStatus: Record<string, number> };
-export type UsageReport = { from: string; to: string; total: number; days: UsageDay[] };
-
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** 429 is its own outcome (how close to the limit); 3xx counts as success (the API sends none). */
+export function outcomeOf(status: number): Outcome {
+  if (status === 429) return "429";
+  if (status >= 500) return "5xx";
+  if (status >= 400) return "4xx";
+  return "2xx";
 }
 
-export function usageRange(query: UsageQuery, now = new Date()): { from: string; to: string } {
-  const to = query.to ?? day(now);
-  const from = query.from ?? day(new Date(Date.parse(to) - 29 * DAY_MS));
-  if (from > to) throw new InvalidInputError("`from` must not be after `to`");
-  if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_DAYS) throw new InvalidInputError(`At most ${MAX_DAYS} days per request`);
-  return { from, to };
+type Counts = UsageOutcomeCounts;
+const zero = (): Counts => ({ "2xx": 0, "4xx": 0, "429": 0, "5xx": 0 });
+
+/** Narrows the scope to one tenant (a vendor looking at one hauler) or one key. */
+export type UsageFilter = { companyId?: string; apiKeyId?: string };
+
+function whereOf(scope: AccessScope, range: UsageRange, filter: UsageFilter): Prisma.Sql {
+  const parts = [scopeSql(scope), Prisma.sql`"hour" >= ${range.start}`, Prisma.sql`"hour" < ${range.end}`];
+  if (filter.companyId) parts.push(Prisma.sql`"companyId" = ${filter.companyId}`);
+  if (filter.apiKeyId) parts.push(Prisma.sql`"apiKeyId" = ${filter.apiKeyId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+function bucketSql(range: UsageRange): Prisma.Sql {
+  return range.granularity === "hour"
+    ? Prisma.sql`"hour"`
+    : Prisma.sql`(date_trunc('day', "hour" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
+}
+
+type StatusRow = { bucket: Date; status: number; latencyBucket: number; count: number };
+
+/**
+ * The usage page's figures (and GET /api/v1/usage's) for whatever the scope may see, read from the
+ * hourly roll-up (kept by a trigger on the request log): four small GROUP BYs over at most a few
+ * thousand roll-up rows, whatever the size of the log. Latency percentiles are bucket bounds.
+ */
+export async function usageReport(db: DbClient, scope: AccessScope, range: UsageRange, filter: UsageFilter = {}): Promise<UsageReport> {
+  const where = whereOf(scope, range, filter);
+  const [statusRows, endpointRows, codeRows, identityRows] = await Promise.all([
+    db.$queryRaw<StatusRow[]>`
+      SELECT ${bucketSql(range)} AS bucket, "status", "latencyBucket", sum("count")::int AS count
+      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ method: string; route: string; total: number; errors: number }[]>`
+      SELECT "method", "route", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
+      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 2, 1 LIMIT 10`,
+    db.$queryRaw<{ code: string; total: number }[]>`
+      SELECT "errorCode" AS code, sum("count")::int AS total
+      FROM "ApiUsageHourly" WHERE ${where} AND "errorCode" <> '' GROUP BY 1 ORDER BY total DESC, 1`,
+    db.$queryRaw<{ apiKeyId: string; vendorId: string; total: number; errors: number }[]>`
+      SELECT "apiKeyId", "vendorId", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
+      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 1, 2`,
+  ]);
+  return {
+    from: isoDay(range.start),
+    to: isoDay(new Date(range.end.getTime() - 1)),
+    granularity: range.granularity,
+    ...summarize(range, statusRows),
+    endpoints: endpointRows.map((r) => ({ method: r.method, route: r.route, total: Number(r.total), errors: Number(r.errors ?? 0) })),
+    errorCodes: codeRows.map((r) => ({ code: r.code, total: Number(r.total) })),
+    identities: identityRows.map((r) => ({
+      apiKeyId: r.apiKeyId || null,
+      vendorId: r.vendorId || null,
+      total: Number(r.total),
+      errors: Number(r.errors ?? 0),
+    })),
+  };
+}
+
+function summarize(range: UsageRange, rows: StatusRow[]) {
+  const points = new Map(bucketStarts(range).map((s) => [s.getTime(), { counts: zero(), latency: new Map<number, number>() }]));
+  const days = new Map<string, UsageDay>();
+  const outcomes = zero();
+  const latency = new Map<number, number>();
+  for (const row of rows) {
+    const count = Number(row.count);
+    const bucket = new Date(row.bucket);
+    const outcome = outcomeOf(row.status);
+    outcomes[outcome] += count;
+    latency.set(row.latencyBucket, (latency.get(row.latencyBucket) ?? 0) + count);
+    const point = points.get(bucket.getTime());
+    if (point) {
+      point.counts[outcome] += count;
+      point.latency.set(row.latencyBucket, (point.latency.get(row.latencyBucket) ?? 0) + count);
+    }
+    const date = isoDay(bucket);
+    const day = days.get(date) ?? { date, total: 0, byStatus: {} };
+    day.total += count;
+    day.byStatus[String(row.status)] = (day.byStatus[String(row.status)] ?? 0) + count;
+    days.set(date, day);
+  }
+  const series: UsagePoint[] = [...points].map(([start, p]) => ({
+    start: new Date(start).toISOString(),
+    total: OUTCOMES.reduce((sum, o) => sum + p.counts[o], 0),
+    outcomes: p.counts,
+    p50Ms: quantileFromBuckets(p.latency, 0.5),
+    p95Ms: quantileFromBuckets(p.latency, 0.95),
+  }));
+  return {
+    total: OUTCOMES.reduce((sum, o) => sum + outcomes[o], 0),
+    outcomes,
+    latency: { p50Ms: quantileFromBuckets(latency, 0.5), p95Ms: quantileFromBuckets(latency, 0.95) },
+    series,
+    days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  };
 }
 
 /**
- * This tenant's API requests per UTC day and status, from the request log. The log is written in
- * batches about once a second, so the last second's requests may not be counted yet.
+ * Requests per UTC day over the last `days` days for each key (the key list's sparkline and its
+ * 30-day count). Keys outside the scope simply get no requests.
  */
-export async function usageForTenant(db: DbClient, tenantId: string, query: UsageQuery, now = new Date()): Promise<UsageReport> {
-  const { from, to } = usageRange(query, now);
-  const start = new Date(`${from}T00:00:00.000Z`);
-  const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS);
-  const rows = await db.$queryRaw<{ day: string; status: number; count: number }[]>`
-    SELECT to_char(("createdAt" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, status, count(*)::int AS count
-    FROM "ApiRequestLog"
-    WHERE "companyId" = ${tenantId} AND "createdAt" >= ${start} AND "createdAt" < ${end}
-    GROUP BY 1, 2 ORDER BY 1, 2`;
-  const days = new Map<string, UsageDay>();
+export async function keyUsageSeries(
+  db: DbClient,
+  scope: AccessScope,
+  keyIds: readonly string[],
+  days = 30,
+  now = new Date(),
+): Promise<Map<string, { total: number; daily: number[] }>> {
+  const end = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS);
+  const start = new Date(end.getTime() - days * DAY_MS);
+  const result = new Map(keyIds.map((id) => [id, { total: 0, daily: Array.from({ length: days }, () => 0) }]));
+  if (keyIds.length === 0) return result;
+  const rows = await db.$queryRaw<{ apiKeyId: string; day: Date; count: number }[]>`
+    SELECT "apiKeyId", date_trunc('day', "hour" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day, sum("count")::int AS count
+    FROM "ApiUsageHourly"
+    WHERE ${scopeSql(scope)} AND "apiKeyId" = ANY(${[...keyIds]}::text[]) AND "hour" >= ${start} AND "hour" < ${end}
+    GROUP BY 1, 2`;
   for (const row of rows) {
-    const entry = days.get(row.day) ?? { date: row.day, total: 0, byStatus: {} };
+    const entry = result.get(row.apiKeyId);
+    const index = Math.floor((new Date(row.day).getTime() - start.getTime()) / DAY_MS);
+    if (!entry || index < 0 || index >= days) continue;
+    entry.daily[index] = (entry.daily[index] ?? 0) + Number(row.count);
     entry.total += Number(row.count);
-    entry.byStatus[String(row.status)] = Number(row.count);
-    days.set(row.day, entry);
   }
-  const list = [...days.values()];
-  return { from, to, total: list.reduce((sum, d) => sum + d.total, 0), days: list };
+  return result;
 }

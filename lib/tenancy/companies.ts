@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Company, Prisma } from "@/lib/generated/prisma/client";
 import type { CreateCompanyInput } from "./schemas";
+import type { OperatorScope } from "./scope";
 
 export type CompanyView = { id: string; name: string; parentId: string | null; createdAt: Date };
 
@@ -17,8 +18,11 @@ export async function getCompanyOrThrow(db: Prisma.TransactionClient, id: string
   return company;
 }
 
-/** A company, or a division when `parentId` names a top-level company (divisions do not nest). */
-export async function createCompany(db: Db, actor: Actor, input: CreateCompanyInput): Promise<CompanyView> {
+/**
+ * A company, or a division when `parentId` names a top-level company (divisions do not nest).
+ * Companies are created by the platform operator only.
+ */
+export async function createCompany(db: Db, _scope: OperatorScope, actor: Actor, input: CreateCompanyInput): Promise<CompanyView> {
   const company = await db.$transaction(async (tx) => {
     if (input.parentId) {
       const parent = await tx.company.findUnique({ where: { id: input.parentId } });
@@ -38,7 +42,8 @@ export async function createCompany(db: Db, actor: Actor, input: CreateCompanyIn
   return toCompanyView(company);
 }
 
-export async function listCompanies(db: Db, filter: { parentId?: string } = {}): Promise<CompanyView[]> {
+/** Every company (or the divisions of one): the operator's directory. */
+export async function listCompanies(db: Db, _scope: OperatorScope, filter: { parentId?: string } = {}): Promise<CompanyView[]> {
   const companies = await db.company.findMany({
     where: { parentId: filter.parentId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

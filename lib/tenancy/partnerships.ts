@@ -1,12 +1,13 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Partnership, PartnershipStatus, Prisma } from "@/lib/generated/prisma/client";
 import { emitPartnershipChanged, notifyChannel, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
 import { getCompanyOrThrow } from "./companies";
 import type { CreatePartnershipInput, PartnershipStatusName, UpdatePartnershipInput } from "./schemas";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { type AccessScope, companyOrVendorWhere, type OperatorScope } from "./scope";
 import { getVendorOrThrow } from "./vendors";
 
 export type PartnershipView = {
@@ -50,7 +51,7 @@ async function announce(tx: Prisma.TransactionClient, p: Partnership): Promise<v
  * One partnership per (vendor, company). A second create for the same pair is a CONFLICT naming the
  * existing one: silently updating could re-activate a partnership the company revoked.
  */
-export async function createPartnership(db: Db, actor: Actor, input: CreatePartnershipInput): Promise<PartnershipView> {
+export async function createPartnership(db: Db, _scope: OperatorScope, actor: Actor, input: CreatePartnershipInput): Promise<PartnershipView> {
   try {
     const created = await db.$transaction(async (tx) => {
       await getVendorOrThrow(tx, input.vendorId);
@@ -86,22 +87,25 @@ export async function createPartnership(db: Db, actor: Actor, input: CreatePartn
   }
 }
 
-export async function getPartnership(db: Db, id: string): Promise<PartnershipView> {
-  const p = await db.partnership.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError("Partnership");
-  return toPartnershipView(p);
-}
-
-export async function listPartnerships(db: Db, filter: { vendorId?: string; companyId?: string } = {}): Promise<PartnershipView[]> {
+/** The partnerships the scope may see, narrowed to one vendor and/or company when given. */
+export async function listPartnerships(
+  db: Db,
+  scope: AccessScope,
+  filter: { vendorId?: string; companyId?: string } = {},
+): Promise<PartnershipView[]> {
   const rows = await db.partnership.findMany({
-    where: { vendorId: filter.vendorId, companyId: filter.companyId },
+    where: { AND: [companyOrVendorWhere(scope), { vendorId: filter.vendorId, companyId: filter.companyId }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toPartnershipView);
 }
 
-/** Changes status and/or granted scopes; a no-op change returns the partnership without an audit event. */
-export async function updatePartnership(db: Db, actor: Actor, id: string, input: UpdatePartnershipInput): Promise<PartnershipView> {
+/**
+ * Changes status and/or granted scopes directly: the operator's override. Companies and vendors go
+ * through requests and decisions (partnership-requests.ts, partnership-decisions.ts) instead.
+ * A no-op change returns the partnership without an audit event.
+ */
+export async function updatePartnership(db: Db, _scope: OperatorScope, actor: Actor, id: string, input: UpdatePartnershipInput): Promise<PartnershipView> {
   const { updated, changed } = await db.$transaction(async (tx) => {
     const before = await tx.partnership.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Partnership");
@@ -128,9 +132,4 @@ export async function updatePartnership(db: Db, actor: Actor, id: string, input:
     emitPartnershipChanged({ id: updated.id, vendorId: updated.vendorId, companyId: updated.companyId, status: updated.status });
   }
   return toPartnershipView(updated);
-}
-
-/** Sets the status to REVOKED; revoking twice returns the revoked partnership (safe to retry). */
-export function revokePartnership(db: Db, actor: Actor, id: string): Promise<PartnershipView> {
-  return updatePartnership(db, actor, id, { status: "revoked" });
 }

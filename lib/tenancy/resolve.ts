@@ -1,6 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
 import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
-import type { KeyRecord } from "@/lib/keys/cache";
 import { onPartnershipChanged } from "@/lib/keys/events";
 
 export const TENANT_HEADER = "klau-tenant-id";
@@ -53,7 +52,7 @@ async function partnershipFor(
  * tenant is refused, not ignored); a vendor key must name the tenant and hold an ACTIVE partnership.
  */
 export async function resolveTenant(
-  key: KeyRecord,
+  key: { kind: "DIRECT" | "VENDOR"; company: Tenant | null; vendorId: string | null },
   header: string | null,
   lookup: PartnershipLookup,
   cache: TtlCache<PartnershipAccess | null> = partnershipCache,

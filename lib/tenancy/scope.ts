@@ -46,3 +46,10 @@ export function companyWhere(scope: CompanyScope) {
     ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] }
     : { companyId: scope.companyId };
 }
+
+/** A Prisma filter for rows that belong to a company and a vendor (partnerships): those the scope may see. */
+export function companyOrVendorWhere(scope: AccessScope) {
+  if (scope.kind === "company") return companyWhere(scope);
+  if (scope.kind === "vendor") return { vendorId: scope.vendorId };
+  return {};
+}

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma, Vendor } from "@/lib/generated/prisma/client";
 import type { CreateVendorInput } from "./schemas";
+import type { OperatorScope } from "./scope";
 
 export type VendorView = { id: string; name: string; createdAt: Date };
 
@@ -17,7 +18,8 @@ export async function getVendorOrThrow(db: Prisma.TransactionClient, id: string)
   return vendor;
 }
 
-export async function createVendor(db: Db, actor: Actor, input: CreateVendorInput): Promise<VendorView> {
+/** Vendor accounts are created by the platform operator only. */
+export async function createVendor(db: Db, _scope: OperatorScope, actor: Actor, input: CreateVendorInput): Promise<VendorView> {
   const vendor = await db.$transaction(async (tx) => {
     const created = await tx.vendor.create({ data: { name: input.name } });
     await recordAudit(tx, {
@@ -32,7 +34,7 @@ export async function createVendor(db: Db, actor: Actor, input: CreateVendorInpu
   return toVendorView(vendor);
 }
 
-export async function listVendors(db: Db): Promise<VendorView[]> {
+export async function listVendors(db: Db, _scope: OperatorScope): Promise<VendorView[]> {
   const vendors = await db.vendor.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return vendors.map(toVendorView);
 }

@@ -1,10 +1,11 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import type { Membership, MembershipRole, Prisma, User } from "@/lib/generated/prisma/client";
 import { getCompanyOrThrow } from "@/lib/tenancy/companies";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import type { OperatorScope } from "@/lib/tenancy/scope";
 import { getVendorOrThrow } from "@/lib/tenancy/vendors";
 import { hashPassword } from "./password";
 import type { CreateUserInput, MembershipRoleName, UserAccount } from "./schemas";
@@ -48,7 +49,8 @@ function alreadyExists(email: string): ConflictError {
   return new ConflictError(`A user with the email ${email} already exists`);
 }
 
-export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserView> {
+/** Accounts are created by the platform operator only (there is no self sign-up). */
+export async function createUser(db: Db, _scope: OperatorScope, actor: Actor, input: CreateUserInput): Promise<UserView> {
   const { account } = input;
   const passwordHash = await hashPassword(input.password); // outside the transaction: ~60 ms of CPU
   try {
@@ -85,7 +87,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
 
 export type UserFilter = { companyId?: string; vendorId?: string; operators?: boolean };
 
-export async function listUsers(db: Db, filter: UserFilter = {}): Promise<UserView[]> {
+export async function listUsers(db: Db, _scope: OperatorScope, filter: UserFilter = {}): Promise<UserView[]> {
   const users = await db.user.findMany({
     where: {
       vendorId: filter.vendorId,

@@ -21,6 +21,7 @@ const ROUNDS = 30;
 const batch = (): RequestLogEntry[] =>
   Array.from({ length: BATCH }, () => ({
     apiKeyId: null,
+    consoleUserId: null,
     companyId: DEMO.companies.north.id,
     vendorId: null,
     method: "GET",
@@ -28,6 +29,8 @@ const batch = (): RequestLogEntry[] =>
     status: 200,
     durationMs: 3,
     requestId: randomUUID(),
+    errorCode: null,
+    scope: "read:jobs",
     createdAt: new Date(),
   }));
 

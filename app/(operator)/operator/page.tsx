@@ -4,13 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td } from "@/components/ui/table";
 import { requireOperator } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { loadDirectory } from "./load-directory";
+import { loadDirectory } from "@/lib/tenancy/directory";
+import { operatorScope } from "@/lib/tenancy/scope";
 
 export const metadata: Metadata = { title: "Directory · Klau operations" };
 
 export default async function OperatorPage() {
   await requireOperator();
-  const { companies, vendors } = await loadDirectory(await getDb());
+  const { companies, vendors } = await loadDirectory(await getDb(), operatorScope());
 
   return (
     <div className="space-y-10">

@@ -5,10 +5,25 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { GET } from "./route";
 
-const saved = { DATABASE_URL: process.env.DATABASE_URL, KLAU_DATA_DIR: process.env.KLAU_DATA_DIR };
+const saved = {
+  DATABASE_URL: process.env.DATABASE_URL,
+  KLAU_DATA_DIR: process.env.KLAU_DATA_DIR,
+  REDIS_URL: process.env.REDIS_URL,
+  KLAU_RATE_LIMIT_STORE: process.env.KLAU_RATE_LIMIT_STORE,
+  KLAU_RATE_LIMIT_FALLBACK: process.env.KLAU_RATE_LIMIT_FALLBACK,
+};
+delete process.env.REDIS_URL;
+delete process.env.KLAU_RATE_LIMIT_STORE;
+delete process.env.KLAU_RATE_LIMIT_FALLBACK;
+
+/** The next health check creates the process's limiter again, from the current environment. */
+function forgetLimiter(): void {
+  (globalThis as { __klauSingletons?: Map<string, unknown> }).__klauSingletons?.delete("rate-limiter");
+}
 let dataRoot = "";
 
 afterEach(async () => {
+  forgetLimiter();
   await disconnectDb();
 });
 
@@ -40,6 +55,18 @@ describe("GET /api/health", () => {
     }
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { status: "ok", database: "ok" } });
+    expect(await response.json()).toEqual({
+      data: { status: "ok", database: "ok", ratelimit: { store: "memory", fallback: null, degraded: false } },
+    });
+  }, 120_000);
+
+  it("reports the rate-limit store, degraded while Redis is down (still 200: the instance serves on its fallback)", async () => {
+    process.env.REDIS_URL = "redis://127.0.0.1:1";
+    const response = await GET();
+    expect(response.status).toBe(200);
+    const fallback = process.env.DATABASE_URL ? "postgres" : "memory";
+    expect(await response.json()).toEqual({
+      data: { status: "degraded", database: "ok", ratelimit: { store: "redis", fallback, degraded: true } },
+    });
   }, 120_000);
 });

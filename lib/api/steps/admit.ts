@@ -1,15 +1,22 @@
-import type { KeyRecord } from "@/lib/keys/cache";
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
 import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "@/lib/tenancy/resolve";
 import type { PipelineDeps } from "../deps";
 import { ApiError } from "../errors";
+import type { Principal } from "../principal";
 import { authenticate } from "./authenticate";
 import { authorize } from "./authorize";
 import { rateLimit } from "./rate-limit";
 
 /** What is known about the caller so far (filled in as steps succeed; read by the request log). */
-export type Caller = { key: KeyRecord | null; resolved: ResolvedTenant | null };
+export type Caller = {
+  principal: Principal | null;
+  resolved: ResolvedTenant | null;
+  /** The scope that authorized the request (least-privilege suggestions count these). */
+  scope: string | null;
+  /** The error code answered, when the request failed. */
+  errorCode: string | null;
+};
 
 /**
  * Steps 2–5: authenticate → resolve tenant → rate limit → authorize. The limiter also runs when
@@ -23,12 +30,16 @@ export async function admit(
   deps: PipelineDeps,
   headers: Headers,
   caller: Caller,
-): Promise<{ key: KeyRecord; resolved: ResolvedTenant }> {
+): Promise<{ principal: Principal; resolved: ResolvedTenant }> {
   let failure: unknown = null;
   try {
-    caller.key = await authenticate(request.headers, deps.lookupKey, deps.keyCache);
+    caller.principal = await authenticate(request.headers, {
+      lookup: deps.lookupKey,
+      cache: deps.keyCache,
+      consoleSecret: deps.consoleSecret,
+    });
     caller.resolved = await resolveTenant(
-      caller.key,
+      caller.principal,
       request.headers.get(TENANT_HEADER),
       deps.lookupPartnership,
       deps.partnershipCache,
@@ -41,10 +52,10 @@ export async function admit(
     // A verdict on the caller is counted (per IP / key owner), so guessing keys or tenants is limited.
     failure = error;
   }
-  const identity = rateLimitIdentity(caller.key, caller.resolved?.tenant.id ?? null, deps.clientIp(request.headers));
+  const identity = rateLimitIdentity(caller.principal, caller.resolved?.tenant.id ?? null, deps.clientIp(request.headers));
   await rateLimit(await deps.limiter(), identity, headers);
-  const { key, resolved } = caller;
-  if (failure !== null || !key || !resolved) throw failure ?? new Error("admit: caller not resolved");
-  if (resource) authorize(request.method, resource, key.scopes, resolved.grantedScopes);
-  return { key, resolved };
+  const { principal, resolved } = caller;
+  if (failure !== null || !principal || !resolved) throw failure ?? new Error("admit: caller not resolved");
+  if (resource) caller.scope = authorize(request.method, resource, principal.scopes, resolved.grantedScopes);
+  return { principal, resolved };
 }

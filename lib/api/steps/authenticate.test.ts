@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors";
-import { fakeWorld } from "../testing";
+import { mintConsoleCredential } from "@/lib/console/credential";
+import { CONSOLE_TEST_SECRET, type FakeWorld, fakeWorld, TENANT, VENDOR_ID } from "../testing";
 import { authenticate, bearerToken } from "./authenticate";
 
 describe("bearerToken", () => {
@@ -21,10 +22,14 @@ describe("bearerToken", () => {
   });
 });
 
+function credentials(world: FakeWorld) {
+  return { lookup: world.deps.lookupKey, cache: world.deps.keyCache, consoleSecret: world.deps.consoleSecret };
+}
+
 describe("authenticate", () => {
   async function failure(headers: Record<string, string>, world = fakeWorld()) {
     try {
-      await authenticate(new Headers(headers), world.deps.lookupKey, world.deps.keyCache);
+      await authenticate(new Headers(headers), credentials(world));
     } catch (error) {
       if (error instanceof ApiError) return error;
       throw error;
@@ -58,10 +63,73 @@ describe("authenticate", () => {
     expect([error.status, error.details.reason, error.message]).toEqual([401, reason, message]);
   });
 
-  it("returns the key record for a valid key", async () => {
+  it("returns the key as the principal for a valid key", async () => {
     const world = fakeWorld();
     const { secret, record } = world.addKey({ kind: "DIRECT" });
-    const key = await authenticate(new Headers({ authorization: `Bearer ${secret}` }), world.deps.lookupKey, world.deps.keyCache);
-    expect(key).toEqual(record);
+    const principal = await authenticate(new Headers({ authorization: `Bearer ${secret}` }), credentials(world));
+    expect(principal).toEqual({
+      keyId: record.id,
+      kind: "DIRECT",
+      companyId: record.companyId,
+      vendorId: null,
+      company: record.company,
+      scopes: record.scopes,
+      console: null,
+    });
+  });
+});
+
+describe("authenticate: console sessions", () => {
+  const claims = {
+    sub: "user-1",
+    email: "admin@example.test",
+    kind: "DIRECT" as const,
+    tenant: TENANT,
+    vendorId: null,
+    scopes: ["read:all"],
+  };
+
+  async function outcome(token: string, now = new Date()) {
+    const world = fakeWorld();
+    try {
+      return await authenticate(new Headers({ authorization: `Bearer ${token}` }), credentials(world), now);
+    } catch (error) {
+      if (error instanceof ApiError) return error;
+      throw error;
+    }
+  }
+
+  it("a credential minted with the app's secret is a console principal for its tenant, without a key lookup", async () => {
+    const principal = await outcome(mintConsoleCredential(CONSOLE_TEST_SECRET, claims));
+    expect(principal).toEqual({
+      keyId: null,
+      kind: "DIRECT",
+      companyId: TENANT.id,
+      vendorId: null,
+      company: TENANT,
+      scopes: ["read:all"],
+      console: { userId: "user-1", email: "admin@example.test" },
+    });
+  });
+
+  it("a vendor user's credential is a vendor principal (the tenant comes from the header)", async () => {
+    const token = mintConsoleCredential(CONSOLE_TEST_SECRET, { ...claims, kind: "VENDOR", tenant: null, vendorId: VENDOR_ID });
+    expect(await outcome(token)).toMatchObject({ kind: "VENDOR", vendorId: VENDOR_ID, company: null, companyId: null });
+  });
+
+  it.each([
+    ["signed with another secret", () => mintConsoleCredential("another-secret-another-secret-another", claims), "unknown"],
+    ["expired", () => mintConsoleCredential(CONSOLE_TEST_SECRET, claims, new Date(Date.now() - 6 * 60_000)), "expired"],
+    ["tampered scopes", () => {
+      const [head, sig] = mintConsoleCredential(CONSOLE_TEST_SECRET, claims).split(".");
+      const payload = JSON.parse(Buffer.from((head ?? "").slice(4), "base64url").toString());
+      const forged = Buffer.from(JSON.stringify({ ...payload, scopes: ["write:all"] })).toString("base64url");
+      return `klc_${forged}.${sig}`;
+    }, "unknown"],
+    ["no signature", () => "klc_abc", "malformed"],
+  ])("%s → 401 (%s)", async (_label, token, reason) => {
+    const error = await outcome(token());
+    expect(error).toBeInstanceOf(ApiError);
+    expect([(error as ApiError).status, (error as ApiError).details.reason]).toEqual([401, reason]);
   });
 });

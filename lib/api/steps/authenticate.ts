@@ -1,6 +1,8 @@
-import type { KeyCache, KeyRecord } from "@/lib/keys/cache";
+import { type ConsoleCredentialFailure, isConsoleToken, verifyConsoleCredential } from "@/lib/console/credential";
+import type { KeyCache } from "@/lib/keys/cache";
 import { type KeyFailure, type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { ApiError } from "../errors";
+import { consolePrincipal, keyPrincipal, type Principal } from "../principal";
 
 const MESSAGES: Record<KeyFailure | "scheme", string> = {
   missing: "Missing API key: send it as `Authorization: Bearer <key>`",
@@ -31,11 +33,31 @@ export function bearerToken(authorization: string | null): { token: string } | {
   return token === "" ? { failure: "missing" } : { token };
 }
 
-/** Step 2: Bearer → format + checksum → hash → (cached) key → not revoked, not expired. */
-export async function authenticate(headers: Headers, lookup: KeyLookup, cache: KeyCache, now = new Date()): Promise<KeyRecord> {
+const CONSOLE_MESSAGES: Record<ConsoleCredentialFailure, string> = {
+  malformed: "Malformed console credential",
+  unknown: "Invalid console credential",
+  expired: "This console session has expired: send the call again from the console",
+};
+
+function consoleFailure(reason: ConsoleCredentialFailure): ApiError {
+  return new ApiError("UNAUTHORIZED", CONSOLE_MESSAGES[reason], { reason }, { "WWW-Authenticate": 'Bearer realm="klau"' });
+}
+
+export type Credentials = { lookup: KeyLookup; cache: KeyCache; consoleSecret(): string };
+
+/**
+ * Step 2: Bearer → an API key (format + checksum → hash → (cached) key → not revoked, not expired),
+ * or a console session (`klc_…`: signature → claims → not expired; no database work).
+ */
+export async function authenticate(headers: Headers, credentials: Credentials, now = new Date()): Promise<Principal> {
   const bearer = bearerToken(headers.get("authorization"));
   if ("failure" in bearer) throw authFailure(bearer.failure);
-  const result = await verifyKey(bearer.token, lookup, cache, now);
+  if (isConsoleToken(bearer.token)) {
+    const session = verifyConsoleCredential(credentials.consoleSecret(), bearer.token, now);
+    if (!session.ok) throw consoleFailure(session.reason);
+    return consolePrincipal(session.claims);
+  }
+  const result = await verifyKey(bearer.token, credentials.lookup, credentials.cache, now);
   if (!result.ok) throw authFailure(result.reason);
-  return result.key;
+  return keyPrincipal(result.key);
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import { policyFromEnv } from "@/lib/ratelimit/policy";
-import { storeKind } from "@/lib/ratelimit/store";
+import { fallbackPolicy, storeKind } from "@/lib/ratelimit/store";
+import { StoreHealth } from "@/lib/ratelimit/store-health";
 import { ApiError } from "../errors";
 import { rateLimit } from "./rate-limit";
 
@@ -53,12 +54,15 @@ describe("rateLimit", () => {
 });
 
 describe("rateLimitIdentity", () => {
-  const base = { id: "k", scopes: [], expiresAt: null, revokedAt: null, company: null };
+  const base = { console: null };
   it.each([
     [{ ...base, kind: "DIRECT", companyId: "c1", vendorId: null }, "c1", "company:c1"],
     [{ ...base, kind: "VENDOR", companyId: null, vendorId: "v1" }, "t1", "vendor:v1:t1"],
     [{ ...base, kind: "VENDOR", companyId: null, vendorId: "v1" }, null, "vendor:v1"],
     [null, null, "ip:9.9.9.9"],
+    // A console session is its own identity, apart from the tenant's keys.
+    [{ kind: "DIRECT", companyId: "c1", vendorId: null, console: { userId: "u1", email: "a@b" } }, "c1", "console:u1:c1"],
+    [{ kind: "VENDOR", companyId: null, vendorId: "v1", console: { userId: "u2", email: "v@b" } }, "t1", "console:u2:t1"],
   ] as const)("%j acting for %s → %s", (key, tenant, expected) => {
     expect(rateLimitIdentity(key, tenant, "9.9.9.9")).toBe(expected);
   });
@@ -94,5 +98,27 @@ describe("policy and store selection", () => {
     [{ KLAU_RATE_LIMIT_STORE: "memory", REDIS_URL: "redis://x" }, "memory"],
   ])("%j → %s", (env, expected) => {
     expect(storeKind(env)).toBe(expected);
+  });
+
+  it.each([
+    [{}, null],
+    [{ REDIS_URL: "redis://x" }, "memory"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x" }, "postgres"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "memory" }, "memory"],
+    [{ REDIS_URL: "redis://x", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "closed" }, "closed"],
+    [{ REDIS_URL: "redis://x", KLAU_RATE_LIMIT_FALLBACK: "postgres" }, "memory"],
+    [{ KLAU_RATE_LIMIT_STORE: "postgres", DATABASE_URL: "postgresql://x" }, "memory"],
+    [{ KLAU_RATE_LIMIT_STORE: "postgres", DATABASE_URL: "postgresql://x", KLAU_RATE_LIMIT_FALLBACK: "closed" }, "closed"],
+  ])("fallback %j → %s", (env, expected) => {
+    expect(fallbackPolicy(env)).toBe(expected);
+  });
+
+  it("a store that fails with no fallback (closed) → 503 SERVICE_UNAVAILABLE, Retry-After 5, and the failure is reported", async () => {
+    const health = new StoreHealth();
+    const failing = new RateLimiterMemory({ points: 5, duration: 900 });
+    failing.consume = () => Promise.reject(new Error("Connection is closed."));
+    const error = await rateLimit({ policy: { points: 5, windowSeconds: 900 }, limiter: failing, health }, "company:c", new Headers()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", status: 503, headers: { "Retry-After": "5" } });
+    expect(health.degraded()).toBe(true);
   });
 });

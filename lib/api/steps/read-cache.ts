@@ -5,6 +5,16 @@ import type { Outcome } from "../pipeline";
 
 const UTF8 = new TextEncoder();
 
+/**
+ * `Cache-Control: no-cache` (or `no-store`, `max-age=0`, `Pragma: no-cache`) on a GET: the client
+ * wants the database's answer, e.g. read-your-writes across instances. The fresh answer is stored.
+ */
+export function wantsFreshAnswer(headers: Headers): boolean {
+  const directives = (headers.get("cache-control") ?? "").toLowerCase().split(",").map((d) => d.trim());
+  if (directives.some((d) => d === "no-cache" || d === "no-store" || d === "max-age=0")) return true;
+  return (headers.get("pragma") ?? "").toLowerCase().includes("no-cache");
+}
+
 /** Path and query of a GET whose answer may come from the read cache; null for anything else. */
 export function readCacheTarget(method: string, resource: Resource | null, url: URL): string | null {
   return method === "GET" && isCachedResource(resource) ? url.pathname + url.search : null;

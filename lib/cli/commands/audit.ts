@@ -15,6 +15,6 @@ export const auditList = defineCommand({
       limit: wholeNumber.pipe(z.number().min(1, "must be at least 1").max(500, "must be at most 500")).default(50),
     })
     .refine(...atMostOne(["company", "vendor"])),
-  run: async ({ db }, f) =>
-    (await import("@/lib/audit/list")).listAuditEvents(db, { companyId: f.company, vendorId: f.vendor, limit: f.limit }),
+  run: async ({ db, scope }, f) =>
+    (await import("@/lib/audit/list")).listAuditEvents(db, scope, { companyId: f.company, vendorId: f.vendor, limit: f.limit }),
 });

@@ -14,7 +14,7 @@ export const companiesCreate = defineCommand({
     .object({ name: displayName, parent: entityId.optional() })
     .transform((f): z.input<typeof createCompanyInput> => ({ name: f.name, parentId: f.parent }))
     .pipe(createCompanyInput),
-  run: async ({ db, actor }, input) => (await companies()).createCompany(db, actor, input),
+  run: async ({ db, scope, actor }, input) => (await companies()).createCompany(db, scope, actor, input),
 });
 
 export const companiesList = defineCommand({
@@ -23,5 +23,5 @@ export const companiesList = defineCommand({
   usage: "[--parent COMPANY_ID]",
   options: { parent: "string" },
   input: z.object({ parent: entityId.optional() }),
-  run: async ({ db }, input) => (await companies()).listCompanies(db, { parentId: input.parent }),
+  run: async ({ db, scope }, input) => (await companies()).listCompanies(db, scope, { parentId: input.parent }),
 });

@@ -2,6 +2,7 @@ import type { Command } from "../define-command";
 import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";
 import { keysCreate, keysList, keysRevoke, keysRoll } from "./keys";
+import { maintenancePurge } from "./maintenance";
 import {
   partnershipsApprove,
   partnershipsDeny,
@@ -45,4 +46,5 @@ export const COMMANDS: readonly Command[] = [
   partnershipsResume,
   partnershipsEnd,
   auditList,
+  maintenancePurge,
 ];

@@ -7,7 +7,7 @@ import {
   requestPartnershipInput,
 } from "@/lib/tenancy/partnership-schemas";
 import { entityId } from "@/lib/tenancy/schemas";
-import { operatorScope } from "@/lib/tenancy/scope";
+import { operatorScope, vendorScope } from "@/lib/tenancy/scope";
 import { defineCommand } from "../define-command";
 import { csvScopes } from "../flags";
 
@@ -19,7 +19,6 @@ const requests = () => import("@/lib/tenancy/partnership-requests");
 const decisions = () => import("@/lib/tenancy/partnership-decisions");
 const views = () => import("@/lib/tenancy/partnership-views");
 const plain = () => import("@/lib/tenancy/partnerships");
-const vendorScope = (vendorId: string) => ({ kind: "vendor", vendorId }) as const;
 const requestId = [{ name: "requestId", label: "REQUEST_ID" }] as const;
 const partnershipId = [{ name: "partnershipId", label: "PARTNERSHIP_ID" }] as const;
 

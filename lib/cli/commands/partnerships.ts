@@ -16,7 +16,7 @@ export const partnershipsCreate = defineCommand({
     .object({ vendor: entityId, company: entityId, scopes: csvScopes, status: z.enum(["active", "pending"]).optional() })
     .transform((f): z.input<typeof createPartnershipInput> => ({ vendorId: f.vendor, companyId: f.company, scopes: f.scopes, status: f.status }))
     .pipe(createPartnershipInput),
-  run: async ({ db, actor }, input) => (await partnerships()).createPartnership(db, actor, input),
+  run: async ({ db, scope, actor }, input) => (await partnerships()).createPartnership(db, scope, actor, input),
 });
 
 export const partnershipsList = defineCommand({
@@ -25,7 +25,7 @@ export const partnershipsList = defineCommand({
   usage: "[--vendor ID] [--company ID]",
   options: { vendor: "string", company: "string" },
   input: z.object({ vendor: entityId.optional(), company: entityId.optional() }),
-  run: async ({ db }, f) => (await partnerships()).listPartnerships(db, { vendorId: f.vendor, companyId: f.company }),
+  run: async ({ db, scope }, f) => (await partnerships()).listPartnerships(db, scope, { vendorId: f.vendor, companyId: f.company }),
 });
 
 export const partnershipsUpdate = defineCommand({
@@ -37,8 +37,8 @@ export const partnershipsUpdate = defineCommand({
   input: z
     .object({ id: entityId, status: partnershipStatus.optional(), scopes: csvScopes.optional() })
     .refine((f) => f.status !== undefined || f.scopes !== undefined, { message: "give --status and/or --scopes" }),
-  run: async ({ db, actor }, { id, ...changes }) =>
-    (await partnerships()).updatePartnership(db, actor, id, updatePartnershipInput.parse(changes)),
+  run: async ({ db, scope, actor }, { id, ...changes }) =>
+    (await partnerships()).updatePartnership(db, scope, actor, id, updatePartnershipInput.parse(changes)),
 });
 
 export const partnershipsRevoke = defineCommand({

@@ -38,7 +38,7 @@ export const usersCreate = defineCommand({
   input: createFlags
     .transform((f): z.input<typeof createUserInput> => ({ email: f.email, password: f.password, name: f.name, account: account(f) }))
     .pipe(createUserInput),
-  run: async ({ db, actor }, input) => (await users()).createUser(db, actor, input),
+  run: async ({ db, scope, actor }, input) => (await users()).createUser(db, scope, actor, input),
 });
 
 export const usersList = defineCommand({
@@ -49,5 +49,5 @@ export const usersList = defineCommand({
   input: z
     .object({ company: entityId.optional(), vendor: entityId.optional(), operators: z.boolean().optional() })
     .refine(...atMostOne(["company", "vendor", "operators"])),
-  run: async ({ db }, f) => (await users()).listUsers(db, { companyId: f.company, vendorId: f.vendor, operators: f.operators }),
+  run: async ({ db, scope }, f) => (await users()).listUsers(db, scope, { companyId: f.company, vendorId: f.vendor, operators: f.operators }),
 });

@@ -10,7 +10,7 @@ export const vendorsCreate = defineCommand({
   usage: "--name NAME",
   options: { name: "string" },
   input: createVendorInput,
-  run: async ({ db, actor }, input) => (await vendors()).createVendor(db, actor, input),
+  run: async ({ db, scope, actor }, input) => (await vendors()).createVendor(db, scope, actor, input),
 });
 
 export const vendorsList = defineCommand({
@@ -19,5 +19,5 @@ export const vendorsList = defineCommand({
   usage: "",
   options: {},
   input: z.object({}),
-  run: async ({ db }) => (await vendors()).listVendors(db),
+  run: async ({ db, scope }) => (await vendors()).listVendors(db, scope),
 });

@@ -1,9 +1,10 @@
 import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
-import { usageForTenant, usageQuery } from "@/lib/request-log/usage";
+import { callerUsage } from "@/lib/request-log/caller-usage";
+import { usageQuery } from "@/lib/request-log/range";
 
-/** This tenant's request counts by day and status. */
-export const GET = defineRoute({ resource: "usage", query: usageQuery }, ({ db, tenant, query }) =>
-  usageForTenant(db, tenant.id, query),
+/** The calling identity's usage: the same figures as the usage page, plus its rate-limit headroom. */
+export const GET = defineRoute({ resource: "usage", query: usageQuery }, ({ db, tenant, auth, query }) =>
+  callerUsage(db, { tenantId: tenant.id, kind: auth.kind, vendorId: auth.vendorId, console: auth.console }, query),
 );
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

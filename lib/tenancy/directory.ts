@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { OperatorScope } from "./scope";
 
 export type CompanyRow = { id: string; name: string; parentName: string | null; members: number; apiKeys: number };
 export type VendorRow = { id: string; name: string; users: number; activePartnerships: number; partnerships: number };
 
-/** Every company (each followed by its divisions) and every vendor, with a few counts. */
-export async function loadDirectory(db: Db): Promise<{ companies: CompanyRow[]; vendors: VendorRow[] }> {
+/** The operator's directory: every company (each followed by its divisions) and every vendor, with a few counts. */
+export async function loadDirectory(db: Db, _scope: OperatorScope): Promise<{ companies: CompanyRow[]; vendors: VendorRow[] }> {
   const [companies, vendors] = await Promise.all([
     db.company.findMany({
       include: { parent: { select: { name: true } }, _count: { select: { memberships: true, apiKeys: true } } },

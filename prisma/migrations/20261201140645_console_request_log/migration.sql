@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiRequestLog" ADD COLUMN     "consoleUserId" TEXT;
