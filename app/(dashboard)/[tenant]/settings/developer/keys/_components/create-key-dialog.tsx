@@ -7,7 +7,7 @@ import { ActionFailure, unwrap } from "@/components/actions/action-result";
 import { type ShownSecret, SecretDialog } from "@/components/keys/secret-dialog";
 import { ScopePicker } from "@/components/scopes/scope-picker";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
 import { presetScopes } from "@/lib/scopes/access-map";
 import { createKeyAction } from "../actions";
@@ -42,13 +42,12 @@ export function CreateKeyDialog({ tenantId, tenantName, maxLifetimeDays }: { ten
     },
   });
 
-  function openDialog() {
+  function reset() {
     setName("");
     setDescription("");
     setScopes(presetScopes("read-only"));
     setExpiry(defaultExpiry(maxLifetimeDays));
     create.reset();
-    setOpen(true);
   }
 
   function submit(event: FormEvent) {
@@ -59,11 +58,21 @@ export function CreateKeyDialog({ tenantId, tenantName, maxLifetimeDays }: { ten
   const failure = create.error instanceof ActionFailure ? create.error : null;
   return (
     <>
-      <Button onClick={openDialog}>
-        <Plus aria-hidden="true" className="size-4" />
-        Create key
-      </Button>
-      <Dialog open={open} onOpenChange={(next) => (create.isPending ? undefined : setOpen(next))}>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          if (create.isPending) return;
+          if (next) reset();
+          setOpen(next);
+        }}
+      >
+        {/* A trigger, so closing returns focus to it. */}
+        <DialogTrigger asChild>
+          <Button>
+            <Plus aria-hidden="true" className="size-4" />
+            Create key
+          </Button>
+        </DialogTrigger>
         <DialogContent
           title="Create API key"
           description={`The key acts for ${tenantName} only, with the access you choose.`}

@@ -22,6 +22,8 @@ export function KeysToolbar({
   allDivisions: { companies: { id: string; name: string }[] } | null;
 }) {
   const [search, setSearch] = useState(state.search);
+  // "Clear filters" and other outside changes reach the box too.
+  useEffect(() => setSearch((typed) => (typed.trim() === state.search ? typed : state.search)), [state.search]);
   useEffect(() => {
     if (search.trim() === state.search) return;
     const timer = setTimeout(() => onChange({ search: search.trim(), page: 1 }), 250);
