@@ -2,12 +2,15 @@ import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/db/demo";
 import { auth, newKey } from "../api/pipeline-fixtures";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { klau } from "../fixtures/cli";
 import { snap } from "../fixtures/screenshots";
 import { signInAs } from "../fixtures/session";
 import { AppShell } from "../pages/app-shell";
 import { KeysPage } from "../pages/keys-page";
 
 const { companies } = DEMO;
+// Several sign-ins, dialogs and API calls per test: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 async function jobIds(request: import("@playwright/test").APIRequestContext, key: string): Promise<string[]> {
@@ -171,4 +174,26 @@ test("closing the show-once dialog before copying asks first", async ({ page }) 
   await expect(keys.secretDialog).toBeHidden();
   // The secret is nowhere on the page any more.
   await expect(keys.secret).toHaveCount(0);
+});
+
+test("a key made with the CLI with a write-only scope shows as write-only in the picker, and saving keeps it", async ({ page }) => {
+  const made = await newKey({ company: companies.north.id }, ["write:dispatches"], "CLI write-only");
+  const keys = new KeysPage(page);
+  await signInAs(page, "northAdmin");
+  const name = (await klau<{ id: string; name: string }[]>(["keys", "list", "--company", companies.north.id])).find((k) => k.id === made.id)?.name ?? "";
+  await keys.goto(companies.north.id, `?q=${encodeURIComponent(name)}`);
+  await expect(keys.row(name)).toContainText("1 scope");
+  await keys.rowAction(name, "Edit");
+  const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
+  await expect(keys.preset(edit, "Custom")).toBeChecked();
+  await expect(edit.getByRole("radio", { name: "Dispatches: Write only (set with the CLI)" })).toBeChecked();
+  await expect(keys.access(edit, "Dispatches", "Read")).not.toBeChecked();
+  await expect(keys.scopeStrings(edit)).toHaveText("write:dispatches");
+  await expect(edit.getByTestId("scope-summary")).toHaveText("Can change dispatches without reading them.");
+  // A rename leaves the scopes exactly as they were.
+  await edit.getByLabel("Name", { exact: true }).fill(`${name} renamed`);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  const after = (await klau<{ id: string; name: string; scopes: string[] }[]>(["keys", "list", "--company", companies.north.id])).find((k) => k.id === made.id);
+  expect(after).toMatchObject({ name: `${name} renamed`, scopes: ["write:dispatches"] });
 });

@@ -6,6 +6,8 @@ import { signInAs } from "../fixtures/session";
 import { KeysPage } from "../pages/keys-page";
 
 const { companies } = DEMO;
+// Several sign-ins, dialogs and API calls per test: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 test("corporate inventory: All divisions lists every division's keys with a division filter, and acts on them; a division admin never sees it", async ({ page, browser }) => {
   const suffix = Date.now();

@@ -7,6 +7,8 @@ import { type DemoUser, signInAs } from "../fixtures/session";
 import { KeysPage } from "../pages/keys-page";
 
 const { companies } = DEMO;
+// Several sign-ins, dialogs and API calls per test: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 type KeyRow = { id: string; name: string; scopes: string[]; status: string; revokedAt: string | null };
 
 async function signedIn(browser: Browser, user: DemoUser): Promise<Page> {

@@ -7,6 +7,8 @@ import { signInAs } from "../fixtures/session";
 import { KeysPage } from "../pages/keys-page";
 
 const { companies } = DEMO;
+// Several sign-ins, dialogs and API calls per test: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("roll with a 1 hour grace: both keys answer and show linked; roll the new one immediately: the old one is refused at once", async ({ page, request }) => {
