@@ -2,9 +2,13 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
-import { signInInput, verifyCredentials } from "@/lib/auth/credentials";
+import { attemptSignIn } from "@/lib/auth/attempt-sign-in";
+import { verifyCredentials } from "@/lib/auth/credentials";
 import { getAuthSecret } from "@/lib/auth/secret";
+import { signInThrottle } from "@/lib/auth/sign-in-guard";
+import { SignInLocked } from "@/lib/auth/sign-in-locked";
 import { getDb } from "@/lib/db/client";
+import { clientAddress, proxyTrust } from "@/lib/ratelimit/proxy-trust";
 
 /** Full Auth.js setup for the Node server: the edge-safe config plus the database-backed provider. */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -21,12 +25,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const input = signInInput.safeParse(raw);
-        if (!input.success) throw new CredentialsSignin();
-        const user = await verifyCredentials(await getDb(), input.data);
-        if (!user) throw new CredentialsSignin();
-        return user;
+      // Every credentials sign-in passes here (the /login action and POST /api/auth/callback/credentials),
+      // so this is where the throttle sits. `request` carries the original request's headers.
+      async authorize(raw, request) {
+        const outcome = await attemptSignIn(
+          { throttle: await signInThrottle(), verify: async (input) => verifyCredentials(await getDb(), input) },
+          raw,
+          clientAddress(request.headers, proxyTrust()),
+        );
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "locked") throw new SignInLocked(outcome.lock);
+        throw new CredentialsSignin();
       },
     }),
   ],

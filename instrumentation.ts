@@ -3,10 +3,15 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // TRACE, unknown methods and undecodable paths: the envelope instead of Next's 500 / Node's bare 400.
+  const [{ Server }, { installRequestGuard }] = await Promise.all([import("node:http"), import("./lib/http/request-guard")]);
+  installRequestGuard(Server.prototype);
+  const { ensureProxyTrustOnStart } = await import("./lib/ratelimit/proxy-trust");
+  ensureProxyTrustOnStart(); // a malformed KLAU_TRUSTED_PROXIES → exit with its message
   const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
-  const { startServerDatabase } = await import("./lib/db/startup");
-  await startServerDatabase();
+  const [{ startServerDatabase }, { serveCliFromApp }] = await Promise.all([import("./lib/db/startup"), import("./lib/cli/relay-server")]);
+  await startServerDatabase(serveCliFromApp);
   const [{ startPurgeTimer }, { getDb }] = await Promise.all([import("./lib/retention/timer"), import("./lib/db/client")]);
   startPurgeTimer(getDb);
 }

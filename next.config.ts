@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Keep the database engines out of the bundle: bundling would copy PGlite's wasm/data
@@ -15,6 +16,10 @@ const nextConfig: NextConfig = {
     "bcryptjs",
   ],
   poweredByHeader: false,
+  // Every response, API included; pages also get a per-request CSP (and HSTS over https) from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
   // Lets parallel builds (tests, benchmarks) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

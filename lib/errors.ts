@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "@/lib/db/prisma-errors";
+import { isDatabaseUnavailable, isDataException, isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "@/lib/db/prisma-errors";
 import { type FieldIssue, summarizeIssues, zodFields } from "@/lib/validation/issues";
 
 /**
@@ -110,6 +110,7 @@ export function describeError(error: unknown): ErrorDescription {
   if (isRecordNotFound(error)) return described("NOT_FOUND", "Resource not found");
   if (isUniqueViolation(error)) return described("CONFLICT", "A resource with these values already exists");
   if (isForeignKeyViolation(error)) return described("CONFLICT", "A related resource does not exist or is still in use");
+  if (isDataException(error)) return described("BAD_REQUEST", "A value in the request cannot be stored or compared (out of range or not valid text)");
   if (isDatabaseUnavailable(error)) return described("SERVICE_UNAVAILABLE", "The database is unavailable; retry shortly");
   return described("INTERNAL_ERROR", "An unexpected error occurred");
 }

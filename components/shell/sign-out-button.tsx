@@ -3,7 +3,7 @@
 import { LogOut } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/focus-ring";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/actions/sign-out";
 
 /** Ends the session (the action redirects to /login). */
 async function signOut(): Promise<void> {

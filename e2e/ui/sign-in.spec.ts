@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/db/demo";
+import { signInByCallback } from "../fixtures/auth-callback";
 import { klau } from "../fixtures/cli";
 import { AppShell } from "../pages/app-shell";
 import { LoginPage } from "../pages/login-page";
@@ -112,7 +113,7 @@ test("a signed-in user opening /login is sent home", async ({ page }) => {
   await expect(page).toHaveURL("/operator");
 });
 
-test("ten failed sign-ins lock that email for 15 minutes, even with the right password; other emails are unaffected", async ({ page }) => {
+test("ten failed sign-ins lock that email for 15 minutes, even with the right password and through Auth.js's own endpoint; other emails are unaffected", async ({ page }) => {
   const email = `locked-${randomUUID().slice(0, 8)}@acme-waste.test`;
   const password = "correct-horse-battery";
   await klau(["users", "create", "--email", email, "--password", password, "--company", companies.north.id, "--role", "member"]);
@@ -126,6 +127,8 @@ test("ten failed sign-ins lock that email for 15 minutes, even with the right pa
   await login.signIn(email, password);
   await expect(login.error).toHaveText(/Too many failed sign-in attempts for this email\. Try again in 15 minutes\./);
   await expect(page).toHaveURL("/login");
+  // The lock is the provider's, not the form's: POST /api/auth/callback/credentials refuses it too.
+  expect(await signInByCallback(email, password, "192.0.2.10")).toBe("rate_limited");
   await login.signInAs(users.northMember.email);
   await expect(page).not.toHaveURL(/\/login/);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { keyCache } from "@/lib/keys/cache";
-import { KEY_REVOKED_CHANNEL, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
+import { KEY_REVOKED_CHANNEL } from "@/lib/keys/events";
+import { PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/tenancy/events";
 import { HAULING_CHANGED_CHANNEL, readCache } from "@/lib/read-cache";
-import { partnershipCache } from "@/lib/tenancy/resolve";
+import { partnershipCache } from "@/lib/api/steps/resolve-tenant";
 import { applyNotification } from "./change-listener";
 
 const record = { id: "k1", kind: "DIRECT" as const, companyId: "c", vendorId: null, scopes: [], expiresAt: null, revokedAt: null, company: null };

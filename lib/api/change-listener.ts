@@ -1,15 +1,16 @@
 import { databaseTarget } from "@/lib/db/config";
 import { openedDatabase } from "@/lib/db/client";
 import { invalidateKey, keyCache } from "@/lib/keys/cache";
-import { KEY_REVOKED_CHANNEL, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
+import { KEY_REVOKED_CHANNEL } from "@/lib/keys/events";
+import { PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/tenancy/events";
 import { HAULING_CHANGED_CHANNEL, readCache } from "@/lib/read-cache";
-import { partnershipCache } from "@/lib/tenancy/resolve";
+import { partnershipCache } from "@/lib/api/steps/resolve-tenant";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 
 /**
  * Keeps this process's caches true to the database, from its change notifications:
  * - revocations and partnership changes are NOTIFYed inside the committing transaction
- *   (lib/keys/events.ts) and drop the key or partnership;
+ *   (lib/keys/events.ts, lib/tenancy/events.ts) and drop the key or partnership;
  * - every write to a hauling table NOTIFYs its tenant from a trigger and drops that tenant's cached
  *   GET answers (lib/read-cache).
  * On a shared PostgreSQL this process LISTENs on a dedicated connection; while it is down, or after it

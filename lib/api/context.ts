@@ -1,5 +1,5 @@
 import type { DbClient } from "@/lib/db/transaction";
-import type { Tenant } from "@/lib/tenancy/resolve";
+import type { Tenant } from "@/lib/tenancy/access";
 import type { ConsoleIdentity } from "./principal";
 
 /**

@@ -6,7 +6,7 @@ import { clientIp } from "@/lib/ratelimit/client-ip";
 import { processLimiter } from "@/lib/ratelimit/limit";
 import { readCache } from "@/lib/read-cache";
 import { requestLog } from "@/lib/request-log";
-import { partnershipCache } from "@/lib/tenancy/resolve";
+import { partnershipCache } from "@/lib/api/steps/resolve-tenant";
 import { ensureChangeListener } from "./change-listener";
 import { crashHookFromEnv } from "./crash-hook";
 import type { PipelineDeps } from "./deps";

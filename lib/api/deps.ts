@@ -6,7 +6,7 @@ import type { KeyLookup } from "@/lib/keys/verify";
 import type { Limiter } from "@/lib/ratelimit/limit";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
 import type { ReadCache } from "@/lib/read-cache/read-cache";
-import type { PartnershipAccess, PartnershipLookup } from "@/lib/tenancy/resolve";
+import type { PartnershipAccess, PartnershipLookup } from "@/lib/api/steps/resolve-tenant";
 import type { TtlCache } from "@/lib/cache/ttl-cache";
 
 /**

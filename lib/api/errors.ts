@@ -32,6 +32,18 @@ export function notFound(message = "Not found"): ApiError {
   return new ApiError("NOT_FOUND", message);
 }
 
-export function validationError(fields: FieldIssue[]): ApiError {
-  return new ApiError("VALIDATION_ERROR", summarizeIssues(fields), { fields });
+/** At most this many field errors are listed, each path and message at most 200 characters: the
+ * answer to a hostile body (90 000 unknown fields, a 900 KB field name) stays small, and so does
+ * its idempotency record, which keeps the answer for 24 h. */
+export const MAX_LISTED_FIELDS = 20;
+const MAX_TEXT = 200;
+
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
+export function validationError(all: FieldIssue[]): ApiError {
+  const fields = all.slice(0, MAX_LISTED_FIELDS).map((f) => ({ path: clip(f.path), message: clip(f.message) }));
+  // The summary names the first (clipped) field and counts them all.
+  const message = summarizeIssues([...fields, ...all.slice(fields.length)]);
+  const omitted = all.length - fields.length;
+  return new ApiError("VALIDATION_ERROR", message, omitted > 0 ? { fields, moreFields: omitted } : { fields });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { KeyRecord } from "@/lib/keys/cache";
-import type { PartnershipAccess } from "@/lib/tenancy/resolve";
+import type { PartnershipAccess } from "@/lib/api/steps/resolve-tenant";
 
 const companyFields = { id: true, name: true, parentId: true } as const;
 

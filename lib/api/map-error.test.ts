@@ -9,6 +9,18 @@ function prismaError(code: string, name = "PrismaClientKnownRequestError") {
   return Object.assign(new Error(`prisma ${code}`), { code, name });
 }
 
+function adapterError(sqlState: string, message: string, kind = "postgres") {
+  const driverAdapterError = Object.assign(new Error(message), {
+    name: "DriverAdapterError",
+    cause: { originalCode: sqlState, originalMessage: message, kind, code: sqlState, severity: "ERROR", message },
+  });
+  return Object.assign(new Error(`Database error. Code: \`${sqlState}\``), {
+    name: "PrismaClientKnownRequestError",
+    code: "P2039",
+    meta: { driverAdapterError },
+  });
+}
+
 describe("toApiError", () => {
   const zodError = z.object({ a: z.string() }).safeParse({}).error;
   it.each([
@@ -26,12 +38,27 @@ describe("toApiError", () => {
     ["adapter DatabaseNotReachable", new Error("x", { cause: { kind: "DatabaseNotReachable" } }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["pg: socket gone mid-query (no code)", new Error("Connection terminated unexpectedly"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
     ["pg-pool: connect timeout (no code)", new Error("x", { cause: new Error("timeout exceeded when trying to connect") }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    // What Prisma 7 throws for a PostgreSQL error through a driver adapter (adapter-pg's convertDriverError).
+    ["57P03 database is shutting down (adapter)", adapterError("57P03", "the database system is shutting down"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["57P01 admin shutdown (adapter)", adapterError("57P01", "terminating connection due to administrator command"), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["57P03 from pg directly", Object.assign(new Error("the database system is shutting down"), { code: "57P03", severity: "FATAL" }), 503, "SERVICE_UNAVAILABLE", expect.any(String)],
+    ["22021 NUL in text (adapter)", adapterError("22021", 'invalid byte sequence for encoding "UTF8": 0x00'), 400, "BAD_REQUEST", expect.any(String)],
+    ["22008 date out of range (adapter)", adapterError("22008", "timestamp out of range"), 400, "BAD_REQUEST", expect.any(String)],
+    ["22003 number out of range (adapter)", adapterError("22003", "value out of range", "ValueOutOfRange"), 400, "BAD_REQUEST", expect.any(String)],
+    ["other SQLSTATE (adapter)", adapterError("42601", "syntax error"), 500, "INTERNAL_ERROR", "An unexpected error occurred"],
     ["TypeError", new TypeError("cannot read properties of undefined (reading 'secret')"), 500, "INTERNAL_ERROR", "An unexpected error occurred"],
     ["a thrown string", "boom", 500, "INTERNAL_ERROR", "An unexpected error occurred"],
     ["null", null, 500, "INTERNAL_ERROR", "An unexpected error occurred"],
   ])("%s → %i %s", (_name, error, status, code, message) => {
     const mapped = toApiError(error);
     expect({ status: mapped.status, code: mapped.code, message: mapped.message }).toEqual({ status, code, message });
+  });
+
+  it("caps the fields of a ZodError thrown by a handler like the parse step's", () => {
+    const many = z.object(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, z.string()]))).safeParse({}).error;
+    const mapped = toApiError(many);
+    expect(mapped.details.fields).toHaveLength(20);
+    expect(mapped.details.moreFields).toBe(30);
   });
 
   it("never detects unavailability in ordinary errors", () => {

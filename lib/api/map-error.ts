@@ -1,5 +1,5 @@
 import { describeError } from "@/lib/errors";
-import { ApiError } from "./errors";
+import { ApiError, validationError } from "./errors";
 
 /**
  * Maps anything a route can throw to an ApiError, once, through the one error table
@@ -8,7 +8,8 @@ import { ApiError } from "./errors";
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  const { code, message, details } = describeError(error);
+  const { code, message, details, fields } = describeError(error);
+  if (fields) return validationError(fields); // capped like the parse step's
   const headers: Record<string, string> = code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "5" } : {};
   return new ApiError(code, message, details, headers);
 }

@@ -1,6 +1,6 @@
 import type { KeyRecord } from "@/lib/keys/cache";
 import type { ConsoleClaims } from "@/lib/console/credential";
-import type { Tenant } from "@/lib/tenancy/resolve";
+import type { Tenant } from "@/lib/tenancy/access";
 
 /** The signed-in user a console session speaks for. */
 export type ConsoleIdentity = { userId: string; email: string };

@@ -5,7 +5,7 @@ import type { KeyRecord } from "@/lib/keys/cache";
 import { generateApiKey } from "@/lib/keys/format";
 import { ReadCache } from "@/lib/read-cache/read-cache";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
-import type { PartnershipAccess } from "@/lib/tenancy/resolve";
+import type { PartnershipAccess } from "@/lib/api/steps/resolve-tenant";
 import type { PipelineDeps } from "./deps";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 

@@ -65,21 +65,40 @@ const UNREACHABLE_PG_MESSAGES = new Set([
   "timeout exceeded when trying to connect",
 ]);
 
-/** The error and its `cause` chain (bounded: causes can be cyclic). */
+/**
+ * The error and its `cause` chain (bounded: causes can be cyclic). Prisma keeps a driver adapter's
+ * error under `meta.driverAdapterError` (P2039/P2010), whose `cause` holds the SQLSTATE: followed too.
+ */
 function chain(error: unknown): unknown[] {
   const out: unknown[] = [];
   let current = error;
   while (current !== undefined && current !== null && out.length < 8) {
     out.push(current);
-    current = field(current, "cause");
+    current = field(current, "cause") ?? field(field(current, "meta"), "driverAdapterError");
   }
   return out;
+}
+
+/** PostgreSQL's SQLSTATE anywhere in the chain (`originalCode` on adapter errors, `code` on pg's). */
+function sqlStates(error: unknown): string[] {
+  return chain(error).flatMap((e) =>
+    [field(e, "originalCode"), field(e, "code")].filter((c): c is string => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c)),
+  );
+}
+
+/**
+ * SQLSTATE class 22, "data exception": a value the database cannot store or compare (a NUL or an
+ * invalid byte in text, a date or number out of range). Input validation should refuse these
+ * first; this keeps anything it misses a 400 instead of a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  return sqlStates(error).some((state) => state.startsWith("22"));
 }
 
 /** The database could not be reached (or is held by another process): worth a retry, not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return chain(error).some((e) => {
-    const code = field(e, "code");
+    const code = field(e, "originalCode") ?? field(e, "code");
     const kind = field(e, "kind");
     const name = field(e, "name");
     return (

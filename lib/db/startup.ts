@@ -54,11 +54,13 @@ export async function prepareDatabaseOnStart(serveCli: ServeCli): Promise<Startu
   return { kind: "embedded", migrated: opened.migrated?.applied ?? [], seeded, ms: Date.now() - started };
 }
 
-/** prepareDatabaseOnStart for the Next server: logs the outcome, and stops the process if it fails. */
-export async function startServerDatabase(): Promise<void> {
+/**
+ * prepareDatabaseOnStart for the Next server: logs the outcome, and stops the process if it fails.
+ * The CLI relay is passed in by the app (the database layer does not know the CLI).
+ */
+export async function startServerDatabase(serveCli: ServeCli): Promise<void> {
   try {
-    const { serveCliFromApp } = await import("@/lib/cli/relay-server");
-    const report = await prepareDatabaseOnStart(serveCliFromApp);
+    const report = await prepareDatabaseOnStart(serveCli);
     if (report.kind === "postgres") return;
     const migrated = report.migrated.length ? `applied ${report.migrated.join(", ")}` : "schema up to date";
     console.log(`Embedded database ready in ${report.ms} ms (${migrated}${report.seeded ? ", demo data seeded" : ""}).`);

@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { createPartnership, updatePartnership } from "@/lib/tenancy/partnerships";
 import { createCompany } from "@/lib/tenancy/companies";
 import { createVendor } from "@/lib/tenancy/vendors";
-import { KEY_REVOKED_CHANNEL, type KeyRevokedEvent, onPartnershipChanged, type PartnershipChangedEvent } from "./events";
+import { onPartnershipChanged, type PartnershipChangedEvent } from "@/lib/tenancy/events";
+import { KEY_REVOKED_CHANNEL, type KeyRevokedEvent } from "./events";
 import { hashKey } from "./format";
 import { createKey, onKeyRevoked, revokeKey, rollKey } from "./service";
 

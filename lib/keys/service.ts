@@ -1,13 +1,14 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { notifyChannel } from "@/lib/db/notify";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ApiKey, Prisma } from "@/lib/generated/prisma/client";
 import { getCompanyOrThrow } from "@/lib/tenancy/companies";
 import { type AccessScope, companyInScope, companyWhere } from "@/lib/tenancy/scope";
 import { getVendorOrThrow } from "@/lib/tenancy/vendors";
 import { fieldError } from "@/lib/validation/field-error";
-import { emitKeyRevoked, KEY_REVOKED_CHANNEL, notifyChannel } from "./events";
+import { emitKeyRevoked, KEY_REVOKED_CHANNEL } from "./events";
 import { expiresAtFor, expiryProblem, type KeyExpiry } from "./expiry";
 import { generateApiKey } from "./format";
 import { graceMs } from "./roll-grace";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { usageQuery } from "@/lib/request-log/range";
 import { callerUsageSchema } from "@/lib/request-log/usage-schema";
-import type { Tenant } from "@/lib/tenancy/resolve";
+import type { Tenant } from "@/lib/tenancy/access";
 import { leakedKeysBody } from "@/lib/keys/schemas";
 import { dataEnvelope, errorResponses, standardHeaders } from "./components";
 import { operation } from "./operation";

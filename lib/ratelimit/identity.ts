@@ -1,4 +1,11 @@
-import type { Principal } from "@/lib/api/principal";
+/** What the limiter needs to know of a caller (an API key or a console session). */
+export type RateLimitedCaller = {
+  kind: "DIRECT" | "VENDOR";
+  companyId: string | null;
+  vendorId: string | null;
+  /** Set for a console session: the signed-in user it speaks for. */
+  console: { userId: string } | null;
+};
 
 /**
  * Who a request is counted against (issue 3 §4): a direct key → its company (all of the company's
@@ -8,7 +15,7 @@ import type { Principal } from "@/lib/api/principal";
  * spends the budget of the tenant's integrations.
  */
 export function rateLimitIdentity(
-  key: Pick<Principal, "kind" | "companyId" | "vendorId" | "console"> | null,
+  key: RateLimitedCaller | null,
   tenantId: string | null,
   ip: string,
 ): string {

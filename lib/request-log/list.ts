@@ -27,6 +27,7 @@ export type RequestLogRow = {
   id: string;
   createdAt: string;
   apiKeyId: string | null;
+  consoleUserId: string | null;
   vendorId: string | null;
   companyId: string | null;
   method: string;

@@ -3,19 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessScope } from "@/lib/tenancy/scope";
 import { scopeSql } from "@/lib/tenancy/scope-rows";
 import { quantileFromBuckets } from "./latency";
+import { OUTCOMES, outcomeOf } from "./outcomes";
 import { bucketStarts, DAY_MS, isoDay, type UsageRange } from "./range";
 import type { UsageDay, UsageOutcomeCounts, UsagePoint, UsageReport } from "./usage-schema";
-
-export const OUTCOMES = ["2xx", "4xx", "429", "5xx"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** 429 is its own outcome (how close to the limit); 3xx counts as success (the API sends none). */
-export function outcomeOf(status: number): Outcome {
-  if (status === 429) return "429";
-  if (status >= 500) return "5xx";
-  if (status >= 400) return "4xx";
-  return "2xx";
-}
 
 type Counts = UsageOutcomeCounts;
 const zero = (): Counts => ({ "2xx": 0, "4xx": 0, "429": 0, "5xx": 0 });

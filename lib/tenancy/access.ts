@@ -2,8 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 
+/** A company, or a division of one (`parentId`): the tenant a request or page acts for. */
+export type Tenant = { id: string; name: string; parentId: string | null };
+
 /** A company or division the user may open in the dashboard, with their role there. */
-export type AccessibleTenant = { id: string; name: string; parentId: string | null; role: MembershipRole };
+export type AccessibleTenant = Tenant & { role: MembershipRole };
 
 const RANK: Record<MembershipRole, number> = { MEMBER: 1, ADMIN: 2, CORPORATE: 3 };
 

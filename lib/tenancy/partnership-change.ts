@@ -1,9 +1,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor, AuditAction } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
+import { notifyChannel } from "@/lib/db/notify";
 import { NotFoundError } from "@/lib/errors";
 import type { Company, Partnership, PartnershipRequest, PartnershipStatus, Prisma } from "@/lib/generated/prisma/client";
-import { emitPartnershipChanged, notifyChannel, PARTNERSHIP_CHANGED_CHANNEL } from "@/lib/keys/events";
+import { emitPartnershipChanged, PARTNERSHIP_CHANGED_CHANNEL } from "./events";
 import type { AccessScope } from "./scope";
 
 /**

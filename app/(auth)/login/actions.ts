@@ -6,7 +6,7 @@ import { signIn } from "@/auth";
 import { publicAction } from "@/lib/actions/authorized-action";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, signInInput } from "@/lib/auth/credentials";
-import { signInThrottle } from "@/lib/auth/sign-in-guard";
+import { SignInLocked } from "@/lib/auth/sign-in-locked";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 import { RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 
@@ -18,21 +18,14 @@ import { RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/err
 export const signInAction = publicAction(
   { input: signInInput.extend({ callbackUrl: z.string().optional() }) },
   async ({ input: { callbackUrl, ...credentials } }) => {
-    const throttle = await signInThrottle();
-    const retryAfter = await throttle.retryAfterSeconds(credentials.email);
-    if (retryAfter > 0) throw new RateLimitedError(tooManyAttemptsMessage(retryAfter));
     try {
       await signIn("credentials", { ...credentials, redirectTo: safeCallbackPath(callbackUrl) ?? "/" });
     } catch (error) {
-      // Success surfaces as Next's redirect "error": only Auth.js failures are handled here.
-      if (!(error instanceof AuthError)) {
-        await throttle.reset(credentials.email);
-        throw error;
-      }
-      if (error.type === "CredentialsSignin") {
-        await throttle.recordFailure(credentials.email);
-        throw new UnauthorizedError(INVALID_CREDENTIALS);
-      }
+      // Success surfaces as Next's redirect "error": only Auth.js failures are handled here. The
+      // throttle is applied (and counted) inside the provider's authorize, on every sign-in path.
+      if (!(error instanceof AuthError)) throw error;
+      if (error instanceof SignInLocked) throw new RateLimitedError(tooManyAttemptsMessage(error.lock));
+      if (error.type === "CredentialsSignin") throw new UnauthorizedError(INVALID_CREDENTIALS);
       console.error("Sign-in failed", error);
       throw new UnavailableError("Sign-in is unavailable right now. Please try again in a moment.");
     }

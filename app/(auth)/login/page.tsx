@@ -8,10 +8,12 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in · Klau" };
 
-// Auth.js redirects here with ?error=… when its own endpoints fail (e.g. a form posted straight to them).
-function errorMessage(code: string | undefined): string | undefined {
-  if (!code) return undefined;
-  return code === "CredentialsSignin" ? INVALID_CREDENTIALS : "Sign-in failed. Please try again.";
+// Auth.js redirects here with ?error=…&code=… when its own endpoints fail (e.g. a form posted
+// straight to /api/auth/callback/credentials); `code=rate_limited` is the sign-in throttle.
+function errorMessage(error: string | undefined, code: string | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error !== "CredentialsSignin") return "Sign-in failed. Please try again.";
+  return code === "rate_limited" ? "Too many failed sign-in attempts. Try again later." : INVALID_CREDENTIALS;
 }
 
 export default async function LoginPage({
@@ -34,7 +36,7 @@ export default async function LoginPage({
           <h1 className="text-xl font-semibold tracking-tight text-zinc-900">Sign in to Klau</h1>
           <p className="mt-1 text-sm text-zinc-600">Manage API keys, partners and usage for your company.</p>
           <div className="mt-6">
-            <LoginForm callbackUrl={callbackUrl} initialError={errorMessage(first(params.error))} />
+            <LoginForm callbackUrl={callbackUrl} initialError={errorMessage(first(params.error), first(params.code))} />
           </div>
         </div>
         <p className="mt-6 text-center text-xs text-zinc-500">

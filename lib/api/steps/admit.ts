@@ -1,6 +1,6 @@
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
-import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "@/lib/tenancy/resolve";
+import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "./resolve-tenant";
 import type { PipelineDeps } from "../deps";
 import { ApiError } from "../errors";
 import type { Principal } from "../principal";

@@ -69,6 +69,50 @@ describe("validate", () => {
     expect.assertions(1);
   });
 
+  function fieldsOf(fn: () => unknown): { fields: { path: string; message: string }[]; message: string; more: unknown } {
+    try {
+      fn();
+    } catch (error) {
+      const e = error as ApiError;
+      return { fields: e.details.fields as { path: string; message: string }[], message: e.message, more: e.details.moreFields };
+    }
+    throw new Error("expected a validation error");
+  }
+
+  it.each([
+    ["a NUL in a body string", { name: "a\u0000b", size: 1 }, "body", "name"],
+    ["a NUL deep in an array", { name: "x", size: 1, tags: ["ok", "\u0000"] }, "body", "tags[1]"],
+    ["a lone surrogate", { name: "\ud800", size: 1 }, "body", "name"],
+    ["a NUL in a field name", { name: "x", size: 1, "a\u0000": 1 }, "body", "a\\u0000"],
+    ["a NUL in a query value", { q: "\u0000" }, "query", "query.q"],
+    ["a NUL in a path parameter", { id: "\u0000" }, "params", "params.id"],
+  ] as const)("refuses %s before the schema sees it (400, named)", (_name, value, part, path) => {
+    const { fields } = fieldsOf(() => validate(z.any(), value, part));
+    expect(fields[0]?.path).toBe(path);
+    expect(fields[0]?.message).toMatch(/NUL|Unicode/);
+  });
+
+  it("accepts ordinary unicode (emoji, CJK, RTL, combining marks)", () => {
+    const name = "Müller 🚛 東京 שלום e\u0301";
+    expect(validate(schema, { name, size: 1 }, "body").name).toBe(name);
+  });
+
+  it("survives input nested thousands of levels deep", () => {
+    let deep: unknown = "\u0000";
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(fieldsOf(() => validate(z.any(), { deep }, "body")).fields).toHaveLength(1);
+  });
+
+  it("lists at most 20 fields and counts the rest: a hostile body gets a small answer", () => {
+    const body = Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, i]));
+    const { fields, message, more } = fieldsOf(() => validate(z.object({}).strict(), body, "body"));
+    expect(fields).toHaveLength(20);
+    expect(more).toBe(89_980);
+    expect(message).toContain("(and 89999 more)");
+    const huge = fieldsOf(() => validate(z.object({}).strict(), { ["k".repeat(500_000)]: 1 }, "body"));
+    expect(JSON.stringify(huge).length).toBeLessThan(1_000);
+  });
+
   it("strips unknown keys so ownership fields cannot be mass-assigned", () => {
     expect(validate(schema, { name: "x", size: 1, companyId: "evil", id: "mine" }, "body")).toEqual({ name: "x", size: 1 });
   });
@@ -107,6 +151,12 @@ describe("readBody", () => {
     });
     const error = await readBody(post(stream)).catch((e: ApiError) => e);
     expect((error as ApiError).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses bytes that are not UTF-8 instead of replacing them", async () => {
+    const error = await readBody(post(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).catch((e: ApiError) => e);
+    expect((error as ApiError).code).toBe("INVALID_JSON");
+    expect(await readBody(post("{\"a\":\"é\"}"))).toBe('{"a":"é"}');
   });
 
   it("accepts exactly 1 MB", async () => {

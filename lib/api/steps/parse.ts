@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ApiError, validationError } from "../errors";
 import { issuePath } from "@/lib/validation/issues";
+import { textIssues } from "../text-issues";
 
 /** Query string → plain object; a repeated parameter becomes an array. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
@@ -14,13 +15,16 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
 
 /** Validates one input; failures become 400 VALIDATION_ERROR listing every field. `prefix` names the part. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, prefix: "body" | "query" | "params"): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
   const named = (path: readonly PropertyKey[]) => {
     const text = issuePath(path);
     if (prefix === "body") return text;
     return text ? `${prefix}.${text}` : prefix;
   };
+  // Before the schema: text no column can hold is refused in every part, whatever the field.
+  const unstorable = textIssues(value);
+  if (unstorable.length > 0) throw validationError(unstorable.map((issue) => ({ ...issue, path: named(issue.path ? [issue.path] : []) })));
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
   throw validationError(
     result.error.issues.flatMap((issue) =>
       // A strict schema reports unknown keys in one issue at the parent: name each field instead.

@@ -1,6 +1,7 @@
 import { ApiError } from "../errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 function tooLarge(): ApiError {
   return new ApiError("PAYLOAD_TOO_LARGE", "The request body exceeds 1 MB");
@@ -27,5 +28,10 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return strictUtf8.decode(Buffer.concat(chunks));
+  } catch {
+    // JSON must be UTF-8 (RFC 8259): invalid bytes are refused, not silently replaced by U+FFFD.
+    throw new ApiError("INVALID_JSON", "The request body is not valid UTF-8");
+  }
 }

@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/api/pagination";
 import { InvalidInputError } from "@/lib/errors";
+import { looksLikeId } from "./ids";
+
+/** The shared cursor query: `?limit=1..100` (default 25) and an opaque `cursor` from the previous page. */
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(200).optional(),
+});
 
 /**
  * Keyset pagination over (createdAt, id): stable while rows are inserted or deleted, and the
@@ -16,14 +22,23 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(JSON.stringify([p.createdAt.toISOString(), p.id])).toString("base64url");
 }
 
+/**
+ * Exactly what encodeCursor writes: a row id (UUID) and an ISO time within years 1–9999. Anything
+ * else (a NUL in the id, year −271821, which JavaScript accepts and PostgreSQL cannot hold) would
+ * only fail in the database.
+ */
+function positionOf(at: unknown, id: unknown): Position | null {
+  if (typeof at !== "string" || typeof id !== "string" || !looksLikeId(id)) return null;
+  const createdAt = new Date(at);
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) return null;
+  const year = createdAt.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? { createdAt, id } : null;
+}
+
 function tryDecode(cursor: string): Position | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [at, id] = parsed;
-      const createdAt = typeof at === "string" ? new Date(at) : new Date(Number.NaN);
-      if (typeof id === "string" && !Number.isNaN(createdAt.getTime())) return { createdAt, id };
-    }
+    if (Array.isArray(parsed) && parsed.length === 2) return positionOf(parsed[0], parsed[1]);
   } catch {
     // fall through: any undecodable cursor is the client's error
   }

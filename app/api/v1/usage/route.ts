@@ -1,5 +1,5 @@
 import { defineRoute, methodsNotAllowed } from "@/lib/api/define-route";
-import { callerUsage } from "@/lib/request-log/caller-usage";
+import { callerUsage } from "@/lib/api/caller-usage";
 import { usageQuery } from "@/lib/request-log/range";
 
 /** The calling identity's usage: the same figures as the usage page, plus its rate-limit headroom. */

@@ -1,10 +1,9 @@
-import { ApiError } from "@/lib/api/errors";
 import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
-import { onPartnershipChanged } from "@/lib/keys/events";
+import type { Tenant } from "@/lib/tenancy/access";
+import { onPartnershipChanged } from "@/lib/tenancy/events";
+import { ApiError } from "../errors";
 
 export const TENANT_HEADER = "klau-tenant-id";
-
-export type Tenant = { id: string; name: string; parentId: string | null };
 
 /** A vendor's partnership with a tenant, as far as access goes. */
 export type PartnershipAccess = { status: string; scopes: string[]; company: Tenant };

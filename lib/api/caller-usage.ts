@@ -1,14 +1,13 @@
-import type { AuthInfo } from "@/lib/api/context";
 import type { DbClient } from "@/lib/db/transaction";
 import { headroomOf } from "@/lib/ratelimit/headroom";
-import { rateLimitIdentity } from "@/lib/ratelimit/identity";
+import { type RateLimitedCaller, rateLimitIdentity } from "@/lib/ratelimit/identity";
 import { processLimiter } from "@/lib/ratelimit/limit";
 import type { AccessScope } from "@/lib/tenancy/scope";
-import { type UsageQuery, usageRange } from "./range";
-import { usageReport } from "./usage";
-import type { CallerUsage } from "./usage-schema";
+import { type UsageQuery, usageRange } from "@/lib/request-log/range";
+import { usageReport } from "@/lib/request-log/usage";
+import type { CallerUsage } from "@/lib/request-log/usage-schema";
 
-export type UsageCaller = { tenantId: string } & Pick<AuthInfo, "kind" | "vendorId" | "console">;
+export type UsageCaller = { tenantId: string } & Pick<RateLimitedCaller, "kind" | "vendorId" | "console">;
 
 /**
  * GET /api/v1/usage: a direct key sees its tenant's usage (all of the tenant's traffic, as on the

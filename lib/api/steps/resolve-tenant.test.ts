@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { OTHER_TENANT, TENANT, VENDOR_ID } from "@/lib/api/testing";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import type { KeyRecord } from "@/lib/keys/cache";
-import { type PartnershipAccess, resolveTenant } from "./resolve";
+import { type PartnershipAccess, resolveTenant } from "./resolve-tenant";
 
 const direct: KeyRecord = {
   id: "k1",
@@ -82,8 +82,8 @@ describe("resolveTenant", () => {
   });
 
   it("the process-wide cache drops a partnership on a change event", async () => {
-    const { partnershipCache } = await import("./resolve");
-    const { emitPartnershipChanged } = await import("@/lib/keys/events");
+    const { partnershipCache } = await import("./resolve-tenant");
+    const { emitPartnershipChanged } = await import("@/lib/tenancy/events");
     const w = world();
     await resolveTenant(vendor, TENANT.id, w.lookup, partnershipCache);
     w.rows.set(`${VENDOR_ID}:${TENANT.id}`, { status: "REVOKED", scopes: [], company: TENANT });

@@ -1,0 +1,42 @@
+import { exactTime } from "@/components/ui/relative-time";
+import { EmptyRow, Table, Td } from "@/components/ui/table";
+import type { AuditRow } from "@/lib/audit/query";
+
+/** Before/after and other details, as recorded with the event. */
+function Details({ metadata }: { metadata: unknown }) {
+  if (metadata === null || metadata === undefined) return <span className="text-zinc-500">–</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs font-medium text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">Details</summary>
+      <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-800">
+        {JSON.stringify(metadata, null, 2)}
+      </pre>
+    </details>
+  );
+}
+
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  return (
+    <Table caption="Audit entries, newest first" head={["Time (UTC)", "Actor", "Action", "Target", "IP", "Before / after"]}>
+      {rows.length === 0 ? (
+        <EmptyRow columns={6}>No audit entries match these filters.</EmptyRow>
+      ) : (
+        rows.map((e) => (
+          <tr key={e.id}>
+            <Td className="whitespace-nowrap text-xs">{exactTime(new Date(e.createdAt))}</Td>
+            <Td className="text-xs">{e.actor.label}</Td>
+            <Td className="font-mono text-xs">{e.action}</Td>
+            <Td className="text-xs">
+              <span className="block">{e.target.type}</span>
+              {e.target.id ? <span className="block break-all font-mono text-zinc-600">{e.target.id}</span> : null}
+            </Td>
+            <Td className="font-mono text-xs">{e.actor.ip ?? "–"}</Td>
+            <Td>
+              <Details metadata={e.metadata} />
+            </Td>
+          </tr>
+        ))
+      )}
+    </Table>
+  );
+}

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "../../lib/db/demo";
+import { E2E_PORT } from "../env";
+import { klau } from "../fixtures/cli";
+import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { type OwnServer, startOwnServer } from "../fixtures/own-server";
+import { snap } from "../fixtures/screenshots";
+import { signInAs } from "../fixtures/session";
+import { RequestLogPage, UsagePage } from "../pages/usage-pages";
+
+// Its own server (port E2E_PORT + 10) with a rate limit of 10 requests per window and a fresh
+// database: the only traffic there is this test's, so every count must match exactly.
+const LIMIT = 10;
+const north = DEMO.companies.north.id;
+let server: OwnServer;
+
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  server = await startOwnServer(E2E_PORT + 10, { KLAU_RATE_LIMIT_POINTS: String(LIMIT) });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("two keys' 200s, 403s and 429s show up exactly on the usage page, the request log and the headroom", async ({ browser }) => {
+  const newKey = (name: string) =>
+    klau<{ id: string; key: string; prefix: string }>(["keys", "create", "--company", north, "--name", name, "--scopes", "read:jobs"], server.env);
+  const alpha = await newKey("Alpha");
+  const beta = await newKey("Beta");
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const call = async (key: string, path: string) => {
+    const response = await context.request.get(`/api/v1/${path}`, { headers: { authorization: `Bearer ${key}` } });
+    return { status: response.status(), requestId: response.headers()["x-request-id"] ?? "" };
+  };
+  const sent = [
+    ...(await Promise.all([1, 2, 3, 4].map(() => call(alpha.key, "jobs")))), // 4 × 200
+  ];
+  sent.push(await call(beta.key, "drivers"), await call(beta.key, "drivers")); // 2 × 403 (no read:drivers)
+  for (let i = 0; i < 4; i++) sent.push(await call(alpha.key, "jobs")); // 4 × 200: 10 of 10 used
+  sent.push(await call(beta.key, "jobs"), await call(beta.key, "jobs")); // 2 × 429
+  expect(sent.map((s) => s.status)).toEqual([200, 200, 200, 200, 403, 403, 200, 200, 200, 200, 429, 429]);
+
+  const page = await context.newPage();
+  await signInAs(page, "northAdmin");
+  const usage = new UsagePage(page);
+  // The request log is written about once a second: reload until the last request is in.
+  await expect(async () => {
+    await usage.goto(north);
+    await expect(usage.total("Requests")).toHaveText("12", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(usage.total("Errors")).toHaveText("4");
+  await expect(usage.total("Rate limited")).toHaveText("2");
+  const byKey = page.getByRole("table", { name: "Requests per key and vendor" });
+  await expect(byKey.getByRole("row", { name: /Alpha/ })).toContainText("8");
+  await expect(byKey.getByRole("row", { name: /Beta/ })).toContainText(/4\s*4/);
+  await expect(page.getByRole("figure", { name: "Error codes" })).toContainText("INSUFFICIENT_SCOPE: 2, RATE_LIMITED: 2");
+  // Headroom: the direct keys share one budget, spent in full (the two 429s are not counted as use).
+  const direct = usage.headroom.getByRole("listitem").filter({ hasText: "Direct API keys" });
+  await expect(direct.getByTestId("headroom-used")).toContainText(`${LIMIT} / ${LIMIT} used`);
+  await expect(direct).toContainText("Over 80 % used");
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "usage-overview");
+
+  const log = new RequestLogPage(page);
+  await log.goto(north);
+  await expect(log.rows).toHaveCount(12);
+  await log.filter({ key: `Beta (${beta.prefix})` });
+  await expect(log.rows).toHaveCount(4);
+  await log.goto(north, { status: "429" });
+  await expect(log.rows).toHaveCount(2);
+  await expect(log.rows.first()).toContainText("RATE_LIMITED");
+  await log.goto(north, { status: "403", apiKeyId: beta.id });
+  await expect(log.rows).toHaveCount(2);
+  await expect(log.rows.first()).toContainText("INSUFFICIENT_SCOPE");
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "request-log");
+
+  // A request id pasted from an error finds exactly that request, with every recorded field.
+  const pasted = sent[5];
+  await log.goto(north);
+  await log.filter({ requestId: pasted?.requestId ?? "" });
+  await expect(log.rows).toHaveCount(1);
+  await expect(log.detail).toContainText(pasted?.requestId ?? "missing");
+  await expect(log.detail).toContainText("INSUFFICIENT_SCOPE");
+  await expect(log.detail).toContainText("/api/v1/drivers");
+  await expect(log.detail).toContainText("not recorded");
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "request-log-detail");
+  await context.close();
+});
