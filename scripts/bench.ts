@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
 import { type BenchKeys, createBenchKeys } from "./bench/keys";
-import { measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
+import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
-import { buildApp, startApp } from "./bench/next-app";
+import { BENCH_DIST_DIR, buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
 import {
@@ -26,6 +26,7 @@ import {
   writeReport,
 } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
+import { type ConsoleOverhead, consoleOverheadSection, measureConsoleOverhead } from "./bench/console-overhead";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
 /** The same pipeline and query string, with a handler that returns the recorded page (no database query). */
@@ -124,6 +125,10 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
             { target: API_VENDOR_UNCACHED, url: `${base}${JOBS_PATH}`, headers: vendor },
           ];
       rows.push(...(await measureApp(database.label, targets, payload, load)));
+      if (readCache) {
+        log(`${database.label}: console overhead`);
+        consoleOverheads.push(await measureConsoleOverhead({ database: database.label, base, distDir: BENCH_DIST_DIR, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }));
+      }
     } catch (error) {
       const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
       throw new Error(`${database.label}: ${String(error)}${cause}\n--- last output of next start ---\n${app.output()}`);
@@ -147,6 +152,9 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
     await stopService(raw);
   }
 }
+
+/** The console's added time per database (scripts/bench/console-overhead.ts). */
+const consoleOverheads: ConsoleOverhead[] = [];
 
 /** The database being benched and the payload folder, removed on interruption too. */
 let current: BenchDatabase | null = null;
@@ -188,7 +196,16 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
     const seconds = Math.round((Date.now() - startedAt) / 1000);
-    const report = writeReport({ rows, steps, pages, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write });
+    const report = writeReport({
+      rows,
+      steps,
+      load,
+      machine: machineAtStart,
+      limiterStore: storeKind(process.env),
+      seconds,
+      write: options.write,
+      extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads)],
+    });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -2,11 +2,11 @@
 
 import { Code2 } from "lucide-react";
 import { tenantHome } from "@/lib/auth/home";
-import { DEVELOPER_SECTIONS } from "./developer-sections";
+import { DEVELOPER_SECTIONS, type DeveloperSection } from "./developer-sections";
 import { NavLink } from "./nav-link";
 
-/** Settings → Developer and its sections for one tenant. */
-export function DeveloperNav({ tenantId }: { tenantId: string }) {
+/** Settings → Developer and its sections for one tenant; `badges` counts what waits in a section. */
+export function DeveloperNav({ tenantId, badges = {} }: { tenantId: string; badges?: Partial<Record<DeveloperSection["slug"], number>> }) {
   const base = tenantHome(tenantId);
   return (
     <div>
@@ -17,7 +17,7 @@ export function DeveloperNav({ tenantId }: { tenantId: string }) {
         </li>
         {DEVELOPER_SECTIONS.map((section) => (
           <li key={section.slug}>
-            <NavLink href={`${base}/${section.slug}`} label={section.label} nested />
+            <NavLink href={`${base}/${section.slug}`} label={section.label} nested badge={badges[section.slug]} />
           </li>
         ))}
       </ul>

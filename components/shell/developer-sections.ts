@@ -1,7 +1,7 @@
-import { Activity, type LucideIcon, KeyRound, ScrollText, SquareTerminal, Handshake } from "lucide-react";
+import { Activity, Eye, type LucideIcon, KeyRound, ScrollText, SquareTerminal, Handshake } from "lucide-react";
 
 export type DeveloperSection = {
-  slug: "keys" | "partners" | "console" | "usage" | "audit";
+  slug: "keys" | "partners" | "access" | "console" | "usage" | "audit";
   label: string;
   description: string;
   icon: LucideIcon;
@@ -31,9 +31,17 @@ export const DEVELOPER_SECTIONS: readonly DeveloperSection[] = [
       "Vendors connected to this company will be listed here with their status and the scopes you granted, which you will be able to change or revoke.",
   },
   {
+    slug: "access",
+    label: "Data access",
+    description: "Who can reach this company's data through the API: every key and partner, with what they may do.",
+    icon: Eye,
+    emptyTitle: "Nobody can access your data through the API",
+    emptyBody: "Direct API keys and vendor partnerships of this company will be listed here with their effective scopes.",
+  },
+  {
     slug: "console",
     label: "Console",
-    description: "Try requests against the API from your browser.",
+    description: "Send real API calls as yourself or with a key, and see what your integration will see.",
     icon: SquareTerminal,
     emptyTitle: "The API console is not available yet",
     emptyBody: "You will be able to send requests to /api/v1 with one of your keys and inspect the responses here.",

@@ -13,6 +13,7 @@ export function NavLink({
   icon,
   exact = false,
   nested = false,
+  badge,
 }: {
   href: string;
   label: string;
@@ -20,6 +21,8 @@ export function NavLink({
   icon?: ReactNode;
   exact?: boolean;
   nested?: boolean;
+  /** A count of things waiting there (shown when above 0, e.g. pending partnership requests). */
+  badge?: number;
 }) {
   const pathname = usePathname();
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
@@ -39,7 +42,13 @@ export function NavLink({
           {icon}
         </span>
       ) : null}
-      {label}
+      <span className="min-w-0 flex-1">{label}</span>
+      {badge ? (
+        <span className="ml-auto rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white">
+          {badge}
+          <span className="sr-only"> pending</span>
+        </span>
+      ) : null}
     </Link>
   );
 }

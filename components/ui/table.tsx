@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-/** A plain data table: header row, zebra-free rows divided by hairlines. */
+/**
+ * A plain data table: header row, zebra-free rows divided by hairlines. The wrapper scrolls
+ * sideways on narrow screens and is `relative`, so screen-reader-only text (absolutely positioned)
+ * in a cell scrolled out of view does not widen the whole page.
+ */
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs">
       <table className="min-w-full divide-y divide-zinc-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-zinc-50">

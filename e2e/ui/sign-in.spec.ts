@@ -15,7 +15,7 @@ const HOMES = [
   { who: "North division admin", user: users.northAdmin, path: developer(companies.north.id), role: "Admin", heading: "Developer settings" },
   { who: "South division admin", user: users.southAdmin, path: developer(companies.south.id), role: "Admin", heading: "Developer settings" },
   { who: "North division member", user: users.northMember, path: developer(companies.north.id), role: "Member", heading: "Developer settings" },
-  { who: "vendor user", user: users.vendor, path: "/vendor", role: "Vendor developer", heading: "Partnerships" },
+  { who: "vendor user", user: users.vendor, path: "/vendor", role: "Vendor developer", heading: "Haulers" },
 ] as const;
 
 for (const home of HOMES) {

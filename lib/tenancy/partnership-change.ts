@@ -5,7 +5,7 @@ import { notifyChannel } from "@/lib/db/notify";
 import { NotFoundError } from "@/lib/errors";
 import type { Company, Partnership, PartnershipRequest, PartnershipStatus, Prisma } from "@/lib/generated/prisma/client";
 import { emitPartnershipChanged, PARTNERSHIP_CHANGED_CHANNEL } from "./events";
-import type { AccessScope } from "./scope";
+import { type AccessScope, companyInScope } from "./scope";
 
 /**
  * The one path every partnership change takes: load the row inside the caller's scope (outside it
@@ -20,7 +20,7 @@ export type Changed = (p: Partnership) => void;
 export function inScope(scope: AccessScope, p: { vendorId: string; companyId: string; company: { parentId: string | null } }): boolean {
   if (scope.kind === "operator") return true;
   if (scope.kind === "vendor") return p.vendorId === scope.vendorId;
-  return p.companyId === scope.companyId || (scope.includeDivisions && p.company.parentId === scope.companyId);
+  return companyInScope(scope, { id: p.companyId, parentId: p.company.parentId });
 }
 
 /** The partnership, locked for this transaction, if the scope may see it. */

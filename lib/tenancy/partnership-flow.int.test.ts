@@ -10,6 +10,7 @@ import { approveRequest, denyRequest, editGrant, resumePartnership, revokePartne
 import { endPartnership, requestMoreScopes, requestPartnership, withdrawRequest } from "./partnership-requests";
 import { countPendingRequests, getPartnershipDetail, listPartnershipSummaries, listPendingRequests } from "./partnership-views";
 import { type CompanyScope, operatorScope, type VendorScope } from "./scope";
+import { getVendorAccount, listVendorAccounts } from "./vendor-account";
 
 const { north, south, corporate } = DEMO.companies;
 let t: TestDatabase;
@@ -200,10 +201,26 @@ describe("ending from the vendor side, and the views", () => {
   });
 
   it("lists direct keys and live partnerships as who can access the company's data", async () => {
+    const direct = { kind: "DIRECT" as const, companyId: south.id, prefix: "kl_live_y", last4: "wxyz", scopes: ["read:all"] };
+    await t.db.apiKey.create({ data: { ...direct, name: "usable", hash: "h-direct-1" } });
+    await t.db.apiKey.create({ data: { ...direct, name: "revoked", hash: "h-direct-2", revokedAt: new Date() } });
+    await t.db.apiKey.create({ data: { ...direct, name: "expired", hash: "h-direct-3", expiresAt: new Date(Date.now() - 1000) } });
     const access = await listDataAccess(t.db, southScope);
+    expect(access.keys.map((k) => k.name)).toEqual(["usable"]);
     expect(access.partnerships.map((p) => [p.vendor.name, p.grantedScopes])).toEqual([["Fleetio", ["read:jobs"]]]);
     const north = await listDataAccess(t.db, northScope);
     expect(north.partnerships.map((p) => p.vendor.name)).toEqual([DEMO.vendor.name]);
+  });
+
+  it("shows the operator a vendor account with its users, keys and partnerships", async () => {
+    const account = await getVendorAccount(t.db, operatorScope(), vendor.vendorId);
+    expect([account.name, account.keys.map((k) => k.name), account.partnerships.map((p) => p.company.id).sort()]).toEqual([
+      "Fleetio",
+      ["sync"],
+      [north.id, south.id].sort(),
+    ]);
+    expect((await listVendorAccounts(t.db, operatorScope())).find((v) => v.id === vendor.vendorId)).toMatchObject({ keys: 1, partnerships: 2, activePartnerships: 1 });
+    await expect(getVendorAccount(t.db, operatorScope(), "b0000000-0000-4000-8000-00000000ffff")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("filters all partnerships for the operator", async () => {

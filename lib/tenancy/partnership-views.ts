@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Partnership, PartnershipRequest, Prisma } from "@/lib/generated/prisma/client";
 import { inScope, without } from "./partnership-change";
-import type { AccessScope, CompanyScope } from "./scope";
+import { type AccessScope, type CompanyScope, companyWhere } from "./scope";
 
 /**
  * What the vendor, company and operator pages show about partnerships, read inside a scope.
@@ -76,9 +76,7 @@ export function partnershipState(p: Pick<Partnership, "status" | "closedAs">): P
 function scopeWhere(scope: AccessScope): Prisma.PartnershipWhereInput {
   if (scope.kind === "operator") return {};
   if (scope.kind === "vendor") return { vendorId: scope.vendorId };
-  return scope.includeDivisions
-    ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] }
-    : { companyId: scope.companyId };
+  return companyWhere(scope);
 }
 
 type Calls = Map<string, { last: Date | null; count: number }>;

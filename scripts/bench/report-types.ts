@@ -1,4 +1,3 @@
-import type { PageFigures } from "./keys-page";
 import type { LoadOptions, LoadResult } from "./load";
 import type { Machine } from "./options";
 import type { StepCosts } from "./run-step-costs";
@@ -8,14 +7,14 @@ export type Row = { database: string; target: string; result: LoadResult };
 export type ReportInput = {
   rows: Row[];
   steps: StepCosts[];
-  /** Settings pages measured on the same servers (scripts/bench/keys-page.ts). */
-  pages?: PageFigures[];
   load: LoadOptions;
   machine: Machine;
   /** rate-limiter-flexible store the server used (memory unless REDIS_URL / KLAU_RATE_LIMIT_STORE). */
   limiterStore: string;
   seconds: number;
   write: boolean;
+  /** Sections of other benches (e.g. the console's overhead), appended as they come. */
+  extraSections?: string[];
 };
 
 export const TARGET_RATIO = 0.85;

@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import { analysis } from "./analysis";
 import { closingTheGap } from "./closing-the-gap";
 import { find, ms, pct, rps } from "./format";
-import { keysPageSection } from "./keys-page";
 import { BARE, RAW, type ReportInput, type Row } from "./report-types";
 import type { StepCosts } from "./run-step-costs";
 
@@ -40,7 +39,7 @@ function stepsTable(steps: StepCosts[]): string[] {
   return lines;
 }
 
-export function renderReport({ rows, steps, pages = [], load, machine, limiterStore, seconds }: ReportInput): string {
+export function renderReport({ rows, steps, load, machine, limiterStore, seconds, extraSections = [] }: ReportInput): string {
   return [
     "# Performance",
     "",
@@ -64,13 +63,13 @@ export function renderReport({ rows, steps, pages = [], load, machine, limiterSt
     "",
     ...stepsTable(steps),
     "",
-    ...keysPageSection(pages),
     "## Analysis",
     "",
     ...analysis(rows, steps),
     "",
     ...closingTheGap(rows),
     "",
+    ...extraSections,
   ].join("\n");
 }
 

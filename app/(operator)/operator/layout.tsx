@@ -1,4 +1,4 @@
-import { LayoutGrid, ShieldCheck } from "lucide-react";
+import { Handshake, LayoutGrid, ShieldCheck, Store } from "lucide-react";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
@@ -26,7 +26,13 @@ export default async function OperatorLayout({ children }: { children: ReactNode
         nav={
           <ul className="space-y-0.5">
             <li>
-              <NavLink href="/operator" label="Directory" icon={<LayoutGrid className="size-4" />} />
+              <NavLink href="/operator" label="Directory" icon={<LayoutGrid className="size-4" />} exact />
+            </li>
+            <li>
+              <NavLink href="/operator/vendors" label="Vendors" icon={<Store className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/operator/partnerships" label="Partnerships" icon={<Handshake className="size-4" />} />
             </li>
           </ul>
         }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { focusRing } from "@/components/ui/focus-ring";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td } from "@/components/ui/table";
 import { requireOperator } from "@/lib/auth/session";
@@ -19,8 +21,8 @@ export default async function OperatorPage() {
         title="Directory"
         description={
           <>
-            Every company, division and vendor on the platform (read-only). Create and change them with the operator
-            CLI: <code className="font-mono text-[13px]">npm run klau -- --help</code>.
+            Every company, division and vendor on the platform. Manage vendors on the Vendors page; everything else with the
+            operator CLI: <code className="font-mono text-[13px]">npm run klau -- --help</code>.
           </>
         }
       />
@@ -51,7 +53,11 @@ export default async function OperatorPage() {
           {vendors.length === 0 ? <EmptyRow columns={4}>No vendors yet.</EmptyRow> : null}
           {vendors.map((v) => (
             <tr key={v.id}>
-              <Td className="font-medium text-zinc-900">{v.name}</Td>
+              <Td>
+                <Link href={`/operator/vendors/${v.id}`} className={`rounded font-medium text-zinc-900 hover:underline ${focusRing}`}>
+                  {v.name}
+                </Link>
+              </Td>
               <Td className="font-mono text-xs">{v.id}</Td>
               <Td className="tabular-nums">{v.users}</Td>
               <Td className="tabular-nums">

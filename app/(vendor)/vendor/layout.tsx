@@ -1,4 +1,4 @@
-import { Handshake, Store } from "lucide-react";
+import { Gauge, Handshake, KeyRound, SquareTerminal, Store } from "lucide-react";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
@@ -26,7 +26,16 @@ export default async function VendorLayout({ children }: { children: ReactNode }
         nav={
           <ul className="space-y-0.5">
             <li>
-              <NavLink href="/vendor" label="Partnerships" icon={<Handshake className="size-4" />} />
+              <NavLink href="/vendor" label="Haulers" icon={<Handshake className="size-4" />} exact />
+            </li>
+            <li>
+              <NavLink href="/vendor/keys" label="Keys" icon={<KeyRound className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/vendor/access" label="Effective access" icon={<Gauge className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/vendor/console" label="Console" icon={<SquareTerminal className="size-4" />} />
             </li>
           </ul>
         }

@@ -16,6 +16,7 @@ import {
   partnershipsWithdraw,
 } from "./partnership-flow";
 import { partnershipsCreate, partnershipsList, partnershipsRevoke, partnershipsUpdate } from "./partnerships";
+import { requestsList } from "./requests";
 import { usersCreate, usersList } from "./users";
 import { vendorsCreate, vendorsList } from "./vendors";
 
@@ -46,5 +47,6 @@ export const COMMANDS: readonly Command[] = [
   partnershipsResume,
   partnershipsEnd,
   auditList,
+  requestsList,
   maintenancePurge,
 ];

@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { authorizedAction } from "@/lib/actions/authorized-action";
+import { can } from "@/lib/auth/permissions";
+import { consoleCall, consoleIdentity } from "@/lib/console/call";
+import { consoleEnvironment } from "@/lib/console/environment";
+import { runConsoleCall } from "@/lib/console/run";
+
+const SendInput = z.object({ tenantId: z.string().min(1).max(64), call: consoleCall, identity: consoleIdentity });
+
+/** Sends one console call for this tenant through this app's /api/v1 (members: GET only). */
+export const sendConsoleCallAction = authorizedAction(
+  { on: "tenant", permission: "console:read", input: SendInput },
+  ({ input, ctx }) =>
+    runConsoleCall(
+      {
+        userId: ctx.user.id,
+        email: ctx.user.email,
+        canWrite: can(ctx.role, "console:write"),
+        binding: { kind: "DIRECT", tenant: { id: ctx.tenant.id, name: ctx.tenant.name, parentId: ctx.tenant.parentId }, vendorId: null },
+      },
+      input,
+      consoleEnvironment(ctx.actor.ip ?? null, null),
+    ),
+);

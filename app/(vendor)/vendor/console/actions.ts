@@ -1,0 +1,29 @@
+"use server";
+
+import { z } from "zod";
+import { authorizedAction } from "@/lib/actions/authorized-action";
+import { can } from "@/lib/auth/permissions";
+import { consoleCall, consoleIdentity } from "@/lib/console/call";
+import { consoleEnvironment } from "@/lib/console/environment";
+import { activeHauler } from "@/lib/console/haulers";
+import { runConsoleCall } from "@/lib/console/run";
+
+const SendInput = z.object({ haulerId: z.uuid("Choose a hauler"), call: consoleCall, identity: consoleIdentity });
+
+/** Sends one console call for a hauler the vendor has an active partnership with (Klau-Tenant-Id set). */
+export const sendVendorConsoleCallAction = authorizedAction(
+  { on: "vendor", permission: "console:read", input: SendInput },
+  async ({ input, ctx }) => {
+    const hauler = await activeHauler(ctx.db, ctx.scope, input.haulerId);
+    return runConsoleCall(
+      {
+        userId: ctx.user.id,
+        email: ctx.user.email,
+        canWrite: can(ctx.role, "console:write"),
+        binding: { kind: "VENDOR", tenant: null, vendorId: ctx.vendor.id },
+      },
+      input,
+      consoleEnvironment(ctx.actor.ip ?? null, hauler.id),
+    );
+  },
+);

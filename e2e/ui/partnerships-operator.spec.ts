@@ -1,0 +1,153 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO } from "../../lib/db/demo";
+import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { snap } from "../fixtures/screenshots";
+import { signInAs, signInWithPassword } from "../fixtures/session";
+import { PartnersPage, VendorPages, vendorApi } from "../pages/partnerships";
+
+/**
+ * Platform operators run vendor accounts in the UI; only operators reach those pages, and a vendor
+ * never sees a hauler's settings or another vendor's partnerships.
+ */
+test.describe.configure({ mode: "serial" });
+
+const corporate = DEMO.companies.corporate;
+const vendorName = `Haulpath ${Date.now().toString(36)}`;
+const userEmail = `dev+${Date.now().toString(36)}@haulpath.test`;
+let operatorPage: Page;
+let password = "";
+let secret = "";
+
+test.beforeAll(async ({ browser }) => {
+  operatorPage = await (await browser.newContext()).newPage();
+  await signInAs(operatorPage, "operator");
+});
+test.afterAll(async () => {
+  await operatorPage?.context().close();
+});
+
+test("operator creates a vendor, a vendor user (password shown once) and a vendor key (secret shown once)", async () => {
+  const page = operatorPage;
+  await page.goto("/operator/vendors");
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "operator-vendors");
+  await page.getByRole("button", { name: "Create vendor" }).click();
+  const create = page.getByRole("dialog", { name: "Create a vendor account" });
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await create.getByLabel("Vendor name").fill(vendorName);
+  await create.getByRole("button", { name: "Create vendor" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: vendorName })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add user" }).click();
+  const userDialog = page.getByRole("dialog", { name: `Add a user to ${vendorName}` });
+  await userDialog.getByLabel("Email").fill(userEmail);
+  await userDialog.getByRole("button", { name: "Create user" }).click();
+  const shown = page.getByRole("dialog", { name: "Initial password" });
+  password = await shown.getByLabel(`Initial password of ${userEmail}`).inputValue();
+  expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+  await page.keyboard.press("Escape");
+  await expect(shown, "Escape does not close a show-once dialog").toBeVisible();
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-user-password");
+  await shown.getByRole("button", { name: "I have saved the password" }).click();
+  await expect(page.getByRole("table", { name: `Users of ${vendorName}` })).toContainText(userEmail);
+  await expect(page.getByText(password)).toHaveCount(0);
+
+  secret = await createVendorKey(page, "Production");
+  expect(secret).toMatch(/^kl_live_/);
+  await page.reload();
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "operator-vendor-detail");
+});
+
+test("the new vendor user signs in, requests access; after the hauler approves, the operator-made key works", async ({ browser, request }) => {
+  const api = vendorApi(request, secret, corporate.id);
+  expect((await api.listJobs()).status()).toBe(403);
+  const vendorPage = await (await browser.newContext()).newPage();
+  await signInWithPassword(vendorPage, userEmail, password);
+  const vendor = new VendorPages(vendorPage);
+  await vendor.openHaulers();
+  await vendor.requestPartnership(corporate.id, { Jobs: "Read" }, "Dispatch board");
+  await expect(vendor.row(corporate.name)).toContainText("Pending");
+
+  const haulerPage = await (await browser.newContext()).newPage();
+  await signInAs(haulerPage, "corporate");
+  const partners = new PartnersPage(haulerPage, corporate.id);
+  await partners.open();
+  await (await partners.review(vendorName)).getByRole("button", { name: "Approve all" }).click();
+  await expect(haulerPage.getByText(`for ${vendorName}`)).toBeVisible();
+  expect((await api.listJobs()).status()).toBe(200);
+
+  // A vendor user sees only its own vendor's partnerships.
+  const other = await vendorPage.goto(`/vendor/partnerships/${DEMO.partnership.id}`);
+  expect(other?.status()).toBe(404);
+  await expect(vendorPage.getByText(DEMO.companies.north.name)).toHaveCount(0);
+  await vendor.openHaulers();
+  await expect(vendorPage.getByRole("link", { name: DEMO.companies.north.name })).toHaveCount(0);
+  await vendorPage.context().close();
+  await haulerPage.context().close();
+});
+
+test("operator rolls the key (the old one stops, the new one works) and emergency-revokes the partnership → 403", async ({ request }) => {
+  const page = operatorPage;
+  await page.goto("/operator/vendors");
+  await page.getByRole("link", { name: vendorName }).click();
+  const rolled = await rollVendorKey(page, "Production");
+  expect((await vendorApi(request, rolled, corporate.id).listJobs()).status()).toBe(200);
+  expect((await vendorApi(request, secret, corporate.id).listJobs()).status()).toBe(401);
+
+  await page.goto(`/operator/partnerships?q=${encodeURIComponent(vendorName)}`);
+  await expect(page.getByRole("status")).toHaveText("1 partnership");
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "operator-partnerships");
+  await page.getByRole("button", { name: `Emergency revoke ${vendorName} for ${corporate.name}` }).click();
+  await expectNoSeriousA11yViolations(page, { include: "[role=alertdialog]" });
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke partnership" }).click();
+  await expect(page.getByText(`Partnership of ${vendorName} with ${corporate.name} revoked`)).toBeVisible();
+  expect((await vendorApi(request, rolled, corporate.id).listJobs()).status()).toBe(403);
+});
+
+test("only operators reach /operator; a vendor opening a hauler's settings gets not found", async ({ page }) => {
+  await signInAs(page, "northAdmin");
+  for (const path of ["/operator", "/operator/vendors", "/operator/partnerships"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  await page.context().clearCookies();
+  await signInAs(page, "vendor");
+  for (const path of [`/${DEMO.companies.north.id}/settings/developer/partners`, `/${DEMO.companies.north.id}/settings/developer/access`, "/operator"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+/** Creates a vendor key in the operator's vendor page and returns the secret shown once. */
+async function createVendorKey(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Create a vendor key/ });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("radio", { name: /^Full access/ }).check();
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-create-key");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  return readSecretAndClose(page);
+}
+
+async function rollVendorKey(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: `Roll ${name}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Roll key" }).click();
+  return readSecretAndClose(page);
+}
+
+async function readSecretAndClose(page: Page): Promise<string> {
+  const secretDialog = page.getByRole("dialog", { name: /^Save the secret of/ });
+  const value = ((await secretDialog.getByTestId("secret-key").textContent()) ?? "").trim();
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-key-secret");
+  await secretDialog.getByRole("button", { name: /I have saved it|Done/ }).click();
+  // Not copied (no clipboard in this browser): the dialog asks before the secret is gone for good.
+  const confirm = page.getByRole("alertdialog", { name: "Close without copying the secret?" });
+  if (await confirm.waitFor({ timeout: 2_000 }).then(() => true, () => false)) await confirm.getByRole("button", { name: "Close anyway" }).click();
+  await expect(secretDialog).toBeHidden();
+  return value;
+}

@@ -1,0 +1,130 @@
+// The console's added server time (issue 12): the same GET through the console's server action, as a
+// signed-in user with a console session, and straight to the API with a key, one call at a time.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DEMO, DEMO_PASSWORD } from "@/lib/db/demo";
+
+export type ConsoleOverhead = {
+  database: string;
+  samples: number;
+  /** Medians and 90th percentiles of the client's round trip, in ms. */
+  direct: { p50: number; p90: number };
+  console: { p50: number; p90: number };
+  /** The API call as the console's server action timed it (its own HTTP request to /api/v1). */
+  inner: { p50: number; p90: number };
+};
+
+const ACTION_FILE = "app/(dashboard)/[tenant]/settings/developer/console/actions.ts";
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  return Math.round(value * 100) / 100;
+}
+
+/** The id Next gave the console's server action in this build. */
+function actionId(distDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.filename === ACTION_FILE && v.exportedName === "sendConsoleCallAction");
+  if (!found) throw new Error(`no server action sendConsoleCallAction in ${distDir}`);
+  return found[0];
+}
+
+function cookiesOf(response: Response, jar: Map<string, string>): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const at = pair?.indexOf("=") ?? -1;
+    if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs North's admin in through Auth.js's credentials endpoint and returns the cookie header. */
+async function signIn(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email: DEMO.users.northAdmin.email, password: DEMO_PASSWORD, callbackUrl: "/" });
+  const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    body: form,
+    headers: { cookie: cookieHeader(jar), "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  cookiesOf(signedIn, jar);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error("console bench: sign-in set no session cookie");
+  return cookieHeader(jar);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/**
+ * `samples` interleaved pairs (after a warm-up): the server action as the console page posts it
+ * (As me, GET `jobsPath`), then the same GET with `directKey`. Both answered from the read cache,
+ * so the difference is the console's own work: the action's session and tenant checks, minting the
+ * credential, the loopback HTTP hop and the action's response.
+ */
+export async function measureConsoleOverhead(input: { database: string; base: string; distDir: string; directKey: string; jobsPath: string; samples: number }): Promise<ConsoleOverhead> {
+  const { base, directKey, jobsPath, samples } = input;
+  const tenantId = DEMO.companies.north.id;
+  const cookie = await signIn(base);
+  const id = actionId(input.distDir);
+  const viaConsole = async () => {
+    const response = await fetch(`${base}/${tenantId}/settings/developer/console`, {
+      method: "POST",
+      headers: { cookie, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify([{ tenantId, call: { method: "GET", path: jobsPath }, identity: { type: "session", scopes: ["read:all"] } }]),
+    });
+    const text = await response.text();
+    const result = /"ok":true,"data":\{"status":(\d+),"statusText":"[^"]*","durationMs":([\d.]+)/.exec(text);
+    if (result?.[1] !== "200") throw new Error(`console bench: the action answered ${response.status}: ${text.slice(0, 300)}`);
+    return Number(result[2]);
+  };
+  const direct = async () => {
+    const response = await fetch(`${base}${jobsPath}`, { headers: { authorization: `Bearer ${directKey}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`console bench: direct call answered ${response.status}`);
+  };
+  for (let i = 0; i < 20; i++) {
+    await viaConsole();
+    await direct();
+  }
+  const consoleMs: number[] = [];
+  const innerMs: number[] = [];
+  const directMs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const c = await timed(viaConsole);
+    consoleMs.push(c.ms);
+    innerMs.push(c.value);
+    directMs.push((await timed(direct)).ms);
+  }
+  const stats = (v: number[]) => ({ p50: percentile(v, 50), p90: percentile(v, 90) });
+  return { database: input.database, samples, direct: stats(directMs), console: stats(consoleMs), inner: stats(innerMs) };
+}
+
+/** The report's section: added = console round trip − direct round trip (both on loopback). */
+export function consoleOverheadSection(results: ConsoleOverhead[]): string[] {
+  if (results.length === 0) return [];
+  const rows = results.map((r) => {
+    const added = Math.round((r.console.p50 - r.direct.p50) * 100) / 100;
+    return `| ${r.database} | ${r.samples} | ${r.direct.p50} / ${r.direct.p90} | ${r.console.p50} / ${r.console.p90} | ${r.inner.p50} / ${r.inner.p90} | **${added}** |`;
+  });
+  return [
+    "## Console overhead (one call at a time, ms)",
+    "",
+    "The console (Settings → Developer → Console) sends each call from a server action to this app's own `/api/v1` over HTTP. Measured by `scripts/bench/console-overhead.ts`: North's admin signed in, `GET /api/v1/jobs?date=2026-03-15` as *As me* (a console session) through the server action exactly as the page posts it, interleaved with the same GET sent directly with a key, one call at a time after a warm-up. *Added* is the median console round trip minus the median direct round trip: the action's session and tenant checks, minting the console credential, the extra loopback hop and the action's response. *Inner* is the API call as the action timed it. Target: ≤ 10 ms.",
+    "",
+    "| Database | Calls | Direct p50 / p90 | Console p50 / p90 | Inner p50 / p90 | Added (p50) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+    "",
+  ];
+}
