@@ -26,6 +26,7 @@ import {
   writeReport,
 } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
+import { runUsageQueries, type UsageQueries, usageQueriesSection } from "./bench/run-usage-queries";
 import { type ConsoleOverhead, consoleOverheadSection, measureConsoleOverhead } from "./bench/console-overhead";
 
 const JOBS_PATH = "/api/v1/jobs?date=2026-03-15";
@@ -165,6 +166,7 @@ async function main(options: BenchOptions): Promise<void> {
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
   const pages: PageFigures[] = [];
+  const usage: UsageQueries[] = [];
   const machineAtStart = machine();
   try {
     if (options.build) {
@@ -190,6 +192,8 @@ async function main(options: BenchOptions): Promise<void> {
         }
         log(`${database.label}: per-step costs`);
         steps.push(runStepCosts(database));
+        log(`${database.label}: usage queries at 1 M request-log rows`);
+        usage.push(runUsageQueries(database));
       } finally {
         current = null;
         await database.cleanup();
@@ -204,7 +208,7 @@ async function main(options: BenchOptions): Promise<void> {
       limiterStore: storeKind(process.env),
       seconds,
       write: options.write,
-      extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads)],
+      extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)],
     });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {

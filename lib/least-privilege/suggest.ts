@@ -33,6 +33,11 @@ export type KeySuggestion = Suggestion & {
 
 export type PartnershipSuggestion = Suggestion & { kind: "partnership"; id: string; vendorId: string; vendorName: string; companyId: string };
 
+/** The first UTC day of the window (the daily roll-up's granularity): today and the 29 days before. */
+function windowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (USAGE_WINDOW_DAYS - 1) * DAY_MS);
+}
+
 const isWildcard = (s: string) => (WILDCARD_SCOPES as readonly string[]).includes(s);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -53,8 +58,8 @@ export function suggest(granted: readonly string[], usedScopes: readonly string[
 /** Distinct scopes per subject (a key id, or "vendor|company") in the scope's roll-up rows since `since`. */
 async function usedScopes(db: Db, scope: AccessScope, subject: Prisma.Sql, subjects: string[], since: Date): Promise<Map<string, string[]>> {
   const rows = await db.$queryRaw<{ subject: string; scopes: string[] }[]>`
-    SELECT ${subject} AS subject, array_agg(DISTINCT "scope") AS scopes FROM "ApiUsageHourly"
-    WHERE ${scopeSql(scope)} AND "hour" >= ${since} AND "scope" <> '' AND ${subject} = ANY(${subjects}::text[])
+    SELECT ${subject} AS subject, array_agg(DISTINCT "scope") AS scopes FROM "ApiUsageDaily"
+    WHERE ${scopeSql(scope)} AND "day" >= ${since} AND "scope" <> '' AND ${subject} = ANY(${subjects}::text[])
     GROUP BY 1`;
   return new Map(rows.map((r) => [r.subject, r.scopes]));
 }
@@ -75,7 +80,7 @@ export async function keySuggestions(db: Db, scope: AccessScope, now = new Date(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   if (keys.length === 0) return [];
-  const since = new Date(now.getTime() - USAGE_WINDOW_DAYS * DAY_MS);
+  const since = windowStart(now);
   const used = await usedScopes(db, scope, Prisma.sql`"apiKeyId"`, keys.map((k) => k.id), since);
   const staleBefore = now.getTime() - STALE_AFTER_DAYS * DAY_MS;
   return keys.map((k) => ({
@@ -102,7 +107,7 @@ export async function partnershipSuggestions(db: Db, scope: AccessScope, now = n
   });
   if (partnerships.length === 0) return [];
   const pairs = partnerships.map((p) => `${p.vendorId}|${p.companyId}`);
-  const since = new Date(now.getTime() - USAGE_WINDOW_DAYS * DAY_MS);
+  const since = windowStart(now);
   const used = await usedScopes(db, scope, Prisma.sql`("vendorId" || '|' || "companyId")`, pairs, since);
   return partnerships.map((p) => ({
     kind: "partnership",

@@ -16,7 +16,7 @@ import { createYard } from "@/lib/hauling/yards/service";
 import { HAULING_CHANGED_CHANNEL, HAULING_TABLES } from "./hauling-changes";
 
 // Tables that carry a companyId but are not hauling data (access, audit, logs): no trigger.
-const NOT_HAULING = ["ApiKey", "ApiRequestLog", "ApiUsageHourly", "AuditEvent", "Membership", "Partnership"];
+const NOT_HAULING = ["ApiKey", "ApiRequestLog", "ApiUsageDaily", "ApiUsageHourly", "AuditEvent", "Membership", "Partnership"];
 
 let t: TestDatabase;
 const received: string[] = [];

@@ -108,8 +108,10 @@ describe("usage report (from the hourly roll-up kept by the trigger)", () => {
 
   it("the roll-up agrees with the raw log row for row", async () => {
     const [raw] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ApiRequestLog" WHERE "companyId" IS NOT NULL`;
-    const [rolled] = await t.db.$queryRaw<{ n: number }[]>`SELECT sum("count")::int AS n FROM "ApiUsageHourly"`;
-    expect(rolled?.n).toBe(raw?.n);
+    const [hourly] = await t.db.$queryRaw<{ n: number }[]>`SELECT sum("count")::int AS n FROM "ApiUsageHourly"`;
+    const [daily] = await t.db.$queryRaw<{ n: number }[]>`SELECT sum("count")::int AS n FROM "ApiUsageDaily"`;
+    expect(hourly?.n).toBe(raw?.n);
+    expect(daily?.n).toBe(raw?.n);
   });
 
   it("keyUsageSeries: per-key daily counts for the sparkline, only within the scope", async () => {

@@ -13,41 +13,44 @@ const zero = (): Counts => ({ "2xx": 0, "4xx": 0, "429": 0, "5xx": 0 });
 /** Narrows the scope to one tenant (a vendor looking at one hauler) or one key. */
 export type UsageFilter = { companyId?: string; apiKeyId?: string };
 
+/** Hour ranges read the hourly roll-up, day ranges the daily one (about 24× fewer rows). */
+function rollupOf(granularity: UsageRange["granularity"]): { table: Prisma.Sql; column: Prisma.Sql } {
+  return granularity === "hour"
+    ? { table: Prisma.raw(`"ApiUsageHourly"`), column: Prisma.raw(`"hour"`) }
+    : { table: Prisma.raw(`"ApiUsageDaily"`), column: Prisma.raw(`"day"`) };
+}
+
 function whereOf(scope: AccessScope, range: UsageRange, filter: UsageFilter): Prisma.Sql {
-  const parts = [scopeSql(scope), Prisma.sql`"hour" >= ${range.start}`, Prisma.sql`"hour" < ${range.end}`];
+  const { column } = rollupOf(range.granularity);
+  const parts = [scopeSql(scope), Prisma.sql`${column} >= ${range.start}`, Prisma.sql`${column} < ${range.end}`];
   if (filter.companyId) parts.push(Prisma.sql`"companyId" = ${filter.companyId}`);
   if (filter.apiKeyId) parts.push(Prisma.sql`"apiKeyId" = ${filter.apiKeyId}`);
   return Prisma.join(parts, " AND ");
-}
-
-function bucketSql(range: UsageRange): Prisma.Sql {
-  return range.granularity === "hour"
-    ? Prisma.sql`"hour"`
-    : Prisma.sql`(date_trunc('day', "hour" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
 }
 
 type StatusRow = { bucket: Date; status: number; latencyBucket: number; count: number };
 
 /**
  * The usage page's figures (and GET /api/v1/usage's) for whatever the scope may see, read from the
- * hourly roll-up (kept by a trigger on the request log): four small GROUP BYs over at most a few
- * thousand roll-up rows, whatever the size of the log. Latency percentiles are bucket bounds.
+ * hourly or daily roll-up (kept by a trigger on the request log): four small GROUP BYs over roll-up
+ * rows, whatever the size of the log. Latency percentiles are bucket bounds.
  */
 export async function usageReport(db: DbClient, scope: AccessScope, range: UsageRange, filter: UsageFilter = {}): Promise<UsageReport> {
   const where = whereOf(scope, range, filter);
+  const { table, column } = rollupOf(range.granularity);
   const [statusRows, endpointRows, codeRows, identityRows] = await Promise.all([
     db.$queryRaw<StatusRow[]>`
-      SELECT ${bucketSql(range)} AS bucket, "status", "latencyBucket", sum("count")::int AS count
-      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2, 3`,
+      SELECT ${column} AS bucket, "status", "latencyBucket", sum("count")::int AS count
+      FROM ${table} WHERE ${where} GROUP BY 1, 2, 3`,
     db.$queryRaw<{ method: string; route: string; total: number; errors: number }[]>`
       SELECT "method", "route", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
-      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 2, 1 LIMIT 10`,
+      FROM ${table} WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 2, 1 LIMIT 10`,
     db.$queryRaw<{ code: string; total: number }[]>`
       SELECT "errorCode" AS code, sum("count")::int AS total
-      FROM "ApiUsageHourly" WHERE ${where} AND "errorCode" <> '' GROUP BY 1 ORDER BY total DESC, 1`,
+      FROM ${table} WHERE ${where} AND "errorCode" <> '' GROUP BY 1 ORDER BY total DESC, 1`,
     db.$queryRaw<{ apiKeyId: string; vendorId: string; total: number; errors: number }[]>`
       SELECT "apiKeyId", "vendorId", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
-      FROM "ApiUsageHourly" WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 1, 2`,
+      FROM ${table} WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 1, 2`,
   ]);
   return {
     from: isoDay(range.start),
@@ -119,9 +122,9 @@ export async function keyUsageSeries(
   const result = new Map(keyIds.map((id) => [id, { total: 0, daily: Array.from({ length: days }, () => 0) }]));
   if (keyIds.length === 0) return result;
   const rows = await db.$queryRaw<{ apiKeyId: string; day: Date; count: number }[]>`
-    SELECT "apiKeyId", date_trunc('day', "hour" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day, sum("count")::int AS count
-    FROM "ApiUsageHourly"
-    WHERE ${scopeSql(scope)} AND "apiKeyId" = ANY(${[...keyIds]}::text[]) AND "hour" >= ${start} AND "hour" < ${end}
+    SELECT "apiKeyId", "day", sum("count")::int AS count
+    FROM "ApiUsageDaily"
+    WHERE ${scopeSql(scope)} AND "apiKeyId" = ANY(${[...keyIds]}::text[]) AND "day" >= ${start} AND "day" < ${end}
     GROUP BY 1, 2`;
   for (const row of rows) {
     const entry = result.get(row.apiKeyId);

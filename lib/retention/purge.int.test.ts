@@ -80,7 +80,7 @@ describe("purgeExpired", () => {
     expect(await t.db.auditEvent.count({ where: { action: "old.audit" } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { action: "kept.audit" } })).toBe(1);
 
-    expect(await purgeExpired(t.db, retentionFromEnv({}), { now, pauseMs: 0 })).toMatchObject({ requestLog: 0, usageHourly: 0, audit: 0 });
+    expect(await purgeExpired(t.db, retentionFromEnv({}), { now, pauseMs: 0 })).toMatchObject({ requestLog: 0, usageHourly: 0, usageDaily: 0, audit: 0 });
   });
 
   it("KLAU_REQUEST_LOG_DAYS / KLAU_AUDIT_DAYS change the retention; bad values are refused", () => {

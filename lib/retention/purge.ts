@@ -4,7 +4,7 @@ import type { Retention } from "./config";
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type PurgeResult = { requestLog: number; usageHourly: number; audit: number; requestLogBefore: string; auditBefore: string };
+export type PurgeResult = { requestLog: number; usageHourly: number; usageDaily: number; audit: number; requestLogBefore: string; auditBefore: string };
 export type PurgeOptions = { batchSize?: number; now?: Date; pauseMs?: number };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,6 +47,14 @@ export async function purgeExpired(db: Db, retention: Retention, options: PurgeO
         SELECT ctid FROM "ApiUsageHourly" WHERE "hour" < ${logBefore} LIMIT ${batch})`,
     pauseMs,
   );
+  // A day goes once all of it is past the cutoff: the daily roll-up keeps up to one day more.
+  const dayBefore = new Date(Math.floor(logBefore.getTime() / DAY_MS) * DAY_MS);
+  const usageDaily = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "ApiUsageDaily" WHERE ctid IN (
+        SELECT ctid FROM "ApiUsageDaily" WHERE "day" < ${dayBefore} LIMIT ${batch})`,
+    pauseMs,
+  );
   const audit = await inBatches(
     () =>
       db.$transaction(async (tx) => {
@@ -57,5 +65,5 @@ export async function purgeExpired(db: Db, retention: Retention, options: PurgeO
       }),
     pauseMs,
   );
-  return { requestLog, usageHourly, audit, requestLogBefore: logBefore.toISOString(), auditBefore: auditBefore.toISOString() };
+  return { requestLog, usageHourly, usageDaily, audit, requestLogBefore: logBefore.toISOString(), auditBefore: auditBefore.toISOString() };
 }

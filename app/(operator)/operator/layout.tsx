@@ -1,4 +1,4 @@
-import { Handshake, LayoutGrid, ShieldCheck, Store } from "lucide-react";
+import { Handshake, LayoutGrid, ScrollText, ShieldCheck, Store } from "lucide-react";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
@@ -33,6 +33,9 @@ export default async function OperatorLayout({ children }: { children: ReactNode
             </li>
             <li>
               <NavLink href="/operator/partnerships" label="Partnerships" icon={<Handshake className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/operator/audit" label="Audit log" icon={<ScrollText className="size-4" />} />
             </li>
           </ul>
         }

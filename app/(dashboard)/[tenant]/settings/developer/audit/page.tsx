@@ -8,8 +8,8 @@ import { requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { companyScope } from "@/lib/tenancy/scope";
-import { AuditFilters } from "./_components/audit-filters";
-import { AuditTable } from "./_components/audit-table";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
 
 export const metadata: Metadata = { title: "Audit log · Klau" };
 

@@ -6,7 +6,16 @@ const input =
   "block w-full rounded-md bg-white px-2 py-1.5 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600";
 
 /** Filters by actor, action, target and time, as a GET form (the URL holds them; export uses the same). */
-export function AuditFilters({ action, values }: { action: string; values: Record<string, string> }) {
+export function AuditFilters({
+  action,
+  values,
+  tenants,
+}: {
+  action: string;
+  values: Record<string, string>;
+  /** Operator view: filter by company. */
+  tenants?: { id: string; name: string }[];
+}) {
   const field = (id: string, label: string, control: React.ReactNode) => (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-zinc-700">
@@ -18,6 +27,20 @@ export function AuditFilters({ action, values }: { action: string; values: Recor
   return (
     <form method="get" action={action} aria-label="Filter audit entries" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {tenants
+          ? field(
+              "audit-company",
+              "Company",
+              <select id="audit-company" name="companyId" defaultValue={values.companyId ?? ""} className={input}>
+                <option value="">All companies</option>
+                {tenants.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>,
+            )
+          : null}
         {field("audit-actor", "Actor", <input id="audit-actor" name="actor" defaultValue={values.actor} placeholder="email or user id" className={input} />)}
         {field(
           "audit-action",

@@ -15,15 +15,18 @@ function Details({ metadata }: { metadata: unknown }) {
   );
 }
 
-export function AuditTable({ rows }: { rows: AuditRow[] }) {
+/** `tenants` (operator view): a Company column naming each entry's tenant. */
+export function AuditTable({ rows, tenants }: { rows: AuditRow[]; tenants?: Record<string, string> }) {
+  const head = ["Time (UTC)", ...(tenants ? ["Company"] : []), "Actor", "Action", "Target", "IP", "Before / after"];
   return (
-    <Table caption="Audit entries, newest first" head={["Time (UTC)", "Actor", "Action", "Target", "IP", "Before / after"]}>
+    <Table caption="Audit entries, newest first" head={head}>
       {rows.length === 0 ? (
-        <EmptyRow columns={6}>No audit entries match these filters.</EmptyRow>
+        <EmptyRow columns={head.length}>No audit entries match these filters.</EmptyRow>
       ) : (
         rows.map((e) => (
           <tr key={e.id}>
             <Td className="whitespace-nowrap text-xs">{exactTime(new Date(e.createdAt))}</Td>
+            {tenants ? <Td className="text-xs">{e.companyId ? (tenants[e.companyId] ?? e.companyId) : "–"}</Td> : null}
             <Td className="text-xs">{e.actor.label}</Td>
             <Td className="font-mono text-xs">{e.action}</Td>
             <Td className="text-xs">
