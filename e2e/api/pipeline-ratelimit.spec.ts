@@ -53,4 +53,20 @@ test.describe("rate limiting", () => {
     expect(Number(b.headers()["x-ratelimit-remaining"])).toBe(Number(a.headers()["x-ratelimit-remaining"]) - 1);
     expect(other.headers()["x-ratelimit-remaining"]).toBe("499");
   });
+
+  test("a rotating spoofed left part of X-Forwarded-For (or X-Real-IP) does not buy a fresh budget", async ({ request }) => {
+    // The e2e server trusts one proxy hop (KLAU_TRUST_PROXY=1): only the right-most entry, the one
+    // that proxy appended, names the client. 1 200 rotating first hops met no limit before.
+    const ip = randomIp();
+    const remaining: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const response = await request.get("/api/v1/companies/current", {
+        headers: { "x-forwarded-for": `${randomIp()}, ${randomIp()}, ${ip}`, "x-real-ip": randomIp() },
+      });
+      expect(response.status()).toBe(401);
+      remaining.push(Number(response.headers()["x-ratelimit-remaining"]));
+    }
+    // One bucket: every request took a point from the same window.
+    expect(remaining).toEqual(Array.from({ length: 20 }, (_, i) => 499 - i));
+  });
 });
