@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
 import { type BenchKeys, createBenchKeys } from "./bench/keys";
+import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
 import { BENCH_DIST_DIR, buildApp, startApp } from "./bench/next-app";
@@ -78,10 +79,12 @@ async function measureApp(database: string, targets: { target: string; url: stri
  * vendor key) on one `next start`; then the jobs endpoint again on a second `next start` with the read
  * cache off, where every request queries the database (what a read right after a change costs).
  */
-async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string }> {
+async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: string): Promise<{ rows: Row[]; payload: string; page: PageFigures }> {
   const payloadFile = path.join(workDir, `payload-${database.env.DATABASE_URL ? "pg" : "embedded"}.json`);
   log(`${database.label}: preparing a fresh database (migrate + seed)`);
   await database.prepare();
+  seedPageKeys(database.env);
+  let page: PageFigures | null = null;
   let keys: BenchKeys | null = null;
   let payload = "";
   const rows: Row[] = [];
@@ -104,6 +107,8 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
           if ((await fetchPayload(`${base}${PIPELINE_PATH}`, headers)) !== payload) throw new Error("the pipeline route does not serve the payload's bytes");
         }
         log(`${database.label}: payload ${Buffer.byteLength(payload)} bytes from GET ${JOBS_PATH}`);
+        page = await measureKeysPage(database.label, base);
+        log(`${database.label}: API keys page: ${page.p50Ms.toFixed(1)} ms p50, first-load JS ${page.firstLoadJsKb.toFixed(1)} kB gzipped`);
       }
       const targets = readCache
         ? [
@@ -132,7 +137,8 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       await stopService(app);
     }
   }
-  return { rows, payload };
+  if (!page) throw new Error(`${database.label}: the API keys page was not measured`);
+  return { rows, payload, page };
 }
 
 async function benchRawHttp(payloadFile: string, payload: string, load: LoadOptions): Promise<Row> {
@@ -159,6 +165,7 @@ async function main(options: BenchOptions): Promise<void> {
   const load: LoadOptions = { connections: options.connections, warmupSeconds: options.warmupSeconds, seconds: options.seconds, rounds: options.rounds };
   const rows: Row[] = [];
   const steps: StepCosts[] = [];
+  const pages: PageFigures[] = [];
   const usage: UsageQueries[] = [];
   const machineAtStart = machine();
   try {
@@ -173,8 +180,9 @@ async function main(options: BenchOptions): Promise<void> {
       const database = create();
       current = database;
       try {
-        const { rows: appRows, payload } = await benchApp(database, load, workDir);
+        const { rows: appRows, payload, page } = await benchApp(database, load, workDir);
         rows.push(...appRows);
+        pages.push(page);
         // Raw http runs while no Next server is up, so it has the machine to itself.
         if (!rawDone) {
           const file = path.join(workDir, "raw-payload.json");
@@ -192,7 +200,16 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
     const seconds = Math.round((Date.now() - startedAt) / 1000);
-    const report = writeReport({ rows, steps, load, machine: machineAtStart, limiterStore: storeKind(process.env), seconds, write: options.write, extraSections: [...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)] });
+    const report = writeReport({
+      rows,
+      steps,
+      load,
+      machine: machineAtStart,
+      limiterStore: storeKind(process.env),
+      seconds,
+      write: options.write,
+      extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)],
+    });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

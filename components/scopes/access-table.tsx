@@ -78,7 +78,7 @@ export function AccessTable({
                     type="button"
                     onClick={() => setAll(column.access)}
                     disabled={shown.length === 0}
-                    aria-label={`Set ${query ? "shown resources" : "all resources"} to ${column.label}`}
+                    aria-label={`Set all ${query ? "shown resources" : "resources"} to ${column.label}`}
                     className={cn("mt-0.5 rounded px-1 text-[11px] font-medium text-indigo-700 hover:underline disabled:text-zinc-500", focusRing)}
                   >
                     Set all

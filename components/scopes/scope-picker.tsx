@@ -76,11 +76,18 @@ export function ScopePicker({
               value={preset.value}
               checked={mode === preset.value}
               onChange={() => choosePreset(preset.value)}
+              // Named by the title alone, the hint read as its description.
+              aria-labelledby={`${id}-${preset.value}-label`}
+              aria-describedby={`${id}-${preset.value}-hint`}
               className="mt-0.5 size-4 accent-indigo-600 focus:outline-none"
             />
             <span>
-              <span className="block font-medium text-zinc-900">{preset.label}</span>
-              <span className="block text-xs text-zinc-600">{preset.hint}</span>
+              <span id={`${id}-${preset.value}-label`} className="block font-medium text-zinc-900">
+                {preset.label}
+              </span>
+              <span id={`${id}-${preset.value}-hint`} className="block text-xs text-zinc-600">
+                {preset.hint}
+              </span>
             </span>
           </label>
         ))}

@@ -22,9 +22,10 @@ export async function newVendor(name: string): Promise<string> {
   return (await klau<Row>(["vendors", "create", "--name", `${name} ${suffix()}`])).id;
 }
 
+/** A key made by the operator CLI; the name gets a suffix (an owner's working keys have distinct names). */
 export async function newKey(owner: { company: string } | { vendor: string }, scopes: string[], name = "e2e"): Promise<NewKey> {
   const ownerArgs = "company" in owner ? ["--company", owner.company] : ["--vendor", owner.vendor];
-  const created = await klau<Row & { key: string }>(["keys", "create", ...ownerArgs, "--name", name, "--scopes", scopes.join(",")]);
+  const created = await klau<Row & { key: string }>(["keys", "create", ...ownerArgs, "--name", `${name} ${suffix()}`, "--scopes", scopes.join(",")]);
   return { id: created.id, key: created.key };
 }
 

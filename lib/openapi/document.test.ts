@@ -14,12 +14,14 @@ type Operation = {
   parameters?: { $ref?: string; name?: string; in?: string }[];
   responses: Record<string, { headers?: Record<string, unknown> }>;
 };
-const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+const allOperations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
   (["get", "post", "patch", "delete"] as const).flatMap((method) => {
-    const op = (item as Record<string, Operation | undefined>)[method];
+    const op = (item as Record<string, (Operation & { security?: unknown[] }) | undefined>)[method];
     return op ? [{ path, method, op }] : [];
   }),
 );
+/** Operations that take an API key; the public ones (`security: []`) are checked on their own below. */
+const operations = allOperations.filter((o) => !(Array.isArray(o.op.security) && o.op.security.length === 0));
 
 describe("OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
@@ -63,6 +65,15 @@ describe("OpenAPI document", () => {
     expect(refs.includes("#/components/parameters/CacheControl")).toBe(method === "get" && isCachedResource(resource as Resource));
     for (const status of ["401", "403", "429", "default"]) expect(op.responses[status]).toBeDefined();
     if (method === "post") expect(Object.keys(op.responses["201"]?.headers ?? {})).toContain("location");
+  });
+
+  it("documents the public leaked-key report without a security requirement, scope or tenant header", () => {
+    const publicOps = allOperations.filter((o) => !operations.includes(o)).map((o) => `${o.method} ${o.path}`);
+    expect(publicOps).toEqual(["post /api/v1/keys/revoke-leaked"]);
+    const op = doc.paths?.["/api/v1/keys/revoke-leaked"]?.post;
+    expect(op?.security).toEqual([]);
+    expect(op).not.toHaveProperty("x-required-scope");
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(["202", "400", "429"]));
   });
 
   it("has the bearer scheme for kl_live_ keys and the tenant header as a scheme usable from Swagger UI", () => {

@@ -48,6 +48,7 @@ function buildDocument(): OpenApiDocument {
       ...HAULING_RESOURCES.map((r) => ({ name: r.tag, description: r.description })),
       { name: "Companies", description: "The company (tenant) being acted for." },
       { name: "Usage", description: "This company's API usage." },
+      { name: "Keys", description: "API keys: reporting leaked ones." },
     ],
     paths,
     components: { securitySchemes },

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { ZodOpenApiPathsObject } from "zod-openapi";
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { usageQuery } from "@/lib/request-log/range";
 import { callerUsageSchema } from "@/lib/request-log/usage-schema";
 import type { Tenant } from "@/lib/tenancy/access";
-import { dataEnvelope } from "./components";
+import { leakedKeysBody } from "@/lib/keys/schemas";
+import { dataEnvelope, errorResponses, standardHeaders } from "./components";
 import { operation } from "./operation";
 
 /** Documentation of the non-CRUD endpoints (routes owned by the pipeline's author). */
@@ -23,7 +24,39 @@ const shapesMatch: [
 ] = [true];
 void shapesMatch;
 
+const leakedKeysReceipt = z
+  .object({ received: z.number().int().meta({ description: "How many keys the report held (the same answer whether or not any was live)" }) })
+  .meta({ id: "LeakedKeysReceipt" });
+
+/** Public: no API key (`security: []`), so it is built here rather than by `operation()`. */
+const revokeLeakedKeys: ZodOpenApiOperationObject = {
+  operationId: "revokeLeakedKeys",
+  summary: "Report leaked API keys (no authentication)",
+  description: [
+    "Found a Klau API key where it should not be (a public repository, a log, a paste)? Post it here and it is revoked at once:",
+    "every live key in the report stops working on its next request, and the owning company's audit log records the report",
+    "with the reporting address. Like GitHub's credential-revocation API it needs no authentication, and it answers",
+    "the same way whether or not a key existed, so it cannot be used to test keys. Up to 100 keys per request; rate",
+    "limited per client address, one point per reported key.",
+  ].join(" "),
+  tags: ["Keys"],
+  security: [],
+  requestBody: { required: true, content: { "application/json": { schema: leakedKeysBody } } },
+  responses: {
+    202: {
+      description: "The report was received (and every live key in it revoked)",
+      headers: standardHeaders,
+      content: { "application/json": { schema: dataEnvelope(leakedKeysReceipt) } },
+    },
+    400: errorResponses.badRequest,
+    413: errorResponses.tooLarge,
+    429: errorResponses.rateLimited,
+    default: errorResponses.unexpected,
+  },
+};
+
 export const platformPaths: ZodOpenApiPathsObject = {
+  "/api/v1/keys/revoke-leaked": { post: revokeLeakedKeys },
   "/api/v1/companies/current": {
     get: operation({
       resource: "companies",

@@ -35,12 +35,13 @@ function stateOf(res: RateLimiterRes, limit: number, allowed: boolean): RateLimi
 }
 
 /**
- * Takes one point from `identity`'s window; the store's atomic increment keeps it exact under
- * concurrency. Null when no point could be counted: the store failed with no fallback (policy closed).
+ * Takes one point (or `points`) from `identity`'s window; the store's atomic increment keeps it
+ * exact under concurrency. Null when no point could be counted: the store failed with no fallback
+ * (policy closed).
  */
-export async function consumePoint({ limiter, policy, health }: Limiter, identity: string): Promise<RateLimitState | null> {
+export async function consumePoint({ limiter, policy, health }: Limiter, identity: string, points = 1): Promise<RateLimitState | null> {
   try {
-    return stateOf(await limiter.consume(identity, 1), policy.points, true);
+    return stateOf(await limiter.consume(identity, points), policy.points, true);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return stateOf(rejection, policy.points, false);
     health?.failed();

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { keyStatus, worksWhere } from "@/lib/keys/status";
 import { type EffectiveAccessRow, effectiveAccess } from "@/lib/scopes/effective";
 import { getPartnershipDetail, listPartnershipSummaries, type PartnershipSummary } from "./partnership-views";
 import type { CompanyScope, VendorScope } from "./scope";
@@ -24,7 +25,7 @@ export async function listDataAccess(db: Db, scope: CompanyScope): Promise<DataA
   const now = new Date();
   const [keys, partnerships] = await Promise.all([
     db.apiKey.findMany({
-      where: { kind: "DIRECT", companyId: scope.companyId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      where: { AND: [{ kind: "DIRECT", companyId: scope.companyId }, worksWhere(now)] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
     listPartnershipSummaries(db, { ...scope, includeDivisions: false }),
@@ -52,9 +53,10 @@ export async function vendorEffectiveAccess(db: Db, scope: VendorScope, keyId: s
   if (!key) throw new NotFoundError("API key");
   const partnership = await getPartnershipDetail(db, scope, partnershipId);
   const now = new Date();
-  const blocked = key.revokedAt
+  const status = keyStatus(key, now);
+  const blocked = status === "revoked"
     ? "This key is revoked: the API answers 401 to it"
-    : key.expiresAt && key.expiresAt <= now
+    : status === "expired"
       ? "This key has expired: the API answers 401 to it"
       : partnership.state !== "active"
         ? `The partnership is ${partnership.state}: the API answers 403 TENANT_ACCESS_DENIED for ${partnership.company.name}`

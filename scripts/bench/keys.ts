@@ -10,7 +10,7 @@ export type BenchKeys = {
 };
 
 function createKey(owner: string[], env: Record<string, string>): string {
-  const out = runScript("scripts/cli.ts", ["keys", "create", ...owner, "--name", "bench", "--scopes", "read:jobs"], env);
+  const out = runScript("scripts/cli.ts", ["keys", "create", ...owner, "--name", `bench ${Date.now()}`, "--scopes", "read:jobs"], env);
   const parsed: unknown = JSON.parse(out);
   const secret = (parsed as { data?: { key?: unknown } }).data?.key;
   if (typeof secret !== "string") throw new Error(`keys create returned no key: ${out}`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { createKeyInput, expiresInDays, type KeyOwner } from "@/lib/keys/schemas";
-import { displayName, entityId } from "@/lib/tenancy/schemas";
+import { ROLL_GRACE_VALUES } from "@/lib/keys/roll-grace";
+import { createKeyInput, expiresInDays, type KeyOwner, keyName, rollGrace } from "@/lib/keys/schemas";
+import { entityId } from "@/lib/tenancy/schemas";
 import { defineCommand } from "../define-command";
 import { csvScopes, exactlyOne, wholeNumber } from "../flags";
 
@@ -21,9 +22,14 @@ export const keysCreate = defineCommand({
   usage: "(--company ID | --vendor ID) --name NAME --scopes s1,s2 [--expires-in-days D]",
   options: { company: "string", vendor: "string", name: "string", scopes: "string", "expires-in-days": "string" },
   input: z
-    .object({ ...ownerFlags, name: displayName, scopes: csvScopes, "expires-in-days": days.optional() })
+    .object({ ...ownerFlags, name: keyName, scopes: csvScopes, "expires-in-days": days.optional() })
     .refine(...exactlyOne(["company", "vendor"]))
-    .transform((f): z.input<typeof createKeyInput> => ({ owner: owner(f), name: f.name, scopes: f.scopes, expiresInDays: f["expires-in-days"] }))
+    .transform((f): z.input<typeof createKeyInput> => ({
+      owner: owner(f),
+      name: f.name,
+      scopes: f.scopes,
+      expiry: f["expires-in-days"] ? { kind: "days", days: f["expires-in-days"] } : undefined,
+    }))
     .pipe(createKeyInput),
   run: async ({ db, scope, actor }, input) => (await keys()).createKey(db, scope, actor, input),
 });
@@ -49,11 +55,11 @@ export const keysRevoke = defineCommand({
 
 export const keysRoll = defineCommand({
   name: "keys roll",
-  summary: "Replace a key with a new secret (same owner, name, scopes) and revoke the old one",
-  usage: "KEY_ID [--expires-in-days D]",
-  options: { "expires-in-days": "string" },
+  summary: "Replace a key with a new secret (same owner, name, scopes); the old one stops at once or after --grace",
+  usage: `KEY_ID [--expires-in-days D] [--grace ${ROLL_GRACE_VALUES.join("|")}]`,
+  options: { "expires-in-days": "string", grace: "string" },
   positionals: keyId,
-  input: z.object({ id: entityId, "expires-in-days": days.optional() }),
+  input: z.object({ id: entityId, "expires-in-days": days.optional(), grace: rollGrace.optional() }),
   run: async ({ db, scope, actor }, input) =>
-    (await keys()).rollKey(db, scope, actor, input.id, { expiresInDays: input["expires-in-days"] }),
+    (await keys()).rollKey(db, scope, actor, input.id, { expiresInDays: input["expires-in-days"], grace: input.grace }),
 });

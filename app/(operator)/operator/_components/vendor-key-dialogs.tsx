@@ -38,7 +38,7 @@ export function CreateVendorKeyDialog({ vendorId, vendorName }: { vendorId: stri
       vendorId,
       name: String(form.get("name") ?? ""),
       scopes,
-      expiresInDays: days ? Number(days) : undefined,
+      expiry: days ? { kind: "days", days: Number(days) } : undefined,
     });
     setPending(false);
     const { data, fieldErrors } = feedback(result, "Vendor key created");

@@ -14,7 +14,7 @@ import { RevokeVendorKey } from "../_components/revoke-vendor-key";
 
 export const metadata: Metadata = { title: "Vendor keys · Klau" };
 
-const TONE: Record<KeyStatus, BadgeTone> = { active: "green", expired: "amber", revoked: "neutral" };
+const TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "amber", retiring: "indigo", expired: "amber", revoked: "neutral" };
 
 export default async function VendorKeysPage() {
   const { vendor } = await requireVendorUser();

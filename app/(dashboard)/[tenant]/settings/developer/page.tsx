@@ -12,12 +12,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { tenantHome } from "@/lib/auth/home";
 import { requireTenantAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getKeyLifetimeSettings } from "@/lib/tenancy/key-lifetime";
+import { companyScope } from "@/lib/tenancy/scope";
+import { KeyLifetimeForm } from "./_components/key-lifetime-form";
 
 export const metadata: Metadata = { title: "Developer settings · Klau" };
 
 export default async function DeveloperOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await requireTenantAccess((await params).tenant);
   const base = tenantHome(tenant.id);
+  const { maxKeyLifetimeDays } = await getKeyLifetimeSettings(await getDb(), companyScope(tenant));
 
   return (
     <div className="space-y-8">
@@ -47,6 +52,16 @@ export default async function DeveloperOverviewPage({ params }: { params: Promis
             {can(tenant.role, "settings:manage") ? "Can manage developer settings" : "Read-only access to developer settings"}
           </dd>
         </dl>
+        <div className="p-5">
+          {can(tenant.role, "settings:manage") ? (
+            <KeyLifetimeForm tenantId={tenant.id} value={maxKeyLifetimeDays} />
+          ) : (
+            <p className="text-sm text-zinc-700">
+              <span className="font-medium text-zinc-900">Maximum key lifetime: </span>
+              {maxKeyLifetimeDays === null ? "no maximum" : `${maxKeyLifetimeDays} days`}
+            </p>
+          )}
+        </div>
       </Card>
 
       <section aria-labelledby="sections-heading" className="space-y-3">
