@@ -24,7 +24,8 @@ afterEach(async () => {
   dataRoot = null;
 });
 
-describe("the embedded database on its own thread", () => {
+// The first open runs every migration in WebAssembly on a worker: tens of seconds on a loaded 2-core machine.
+describe("the embedded database on its own thread", { timeout: 120_000 }, () => {
   it("migrates on first open, and keeps what was written across a close and reopen", async () => {
     const first = await open();
     expect(first.migrated?.applied.length).toBeGreaterThan(0);

@@ -53,7 +53,8 @@ function runRacer(dir: string): Promise<string> {
   return new Promise((resolve) => child.on("exit", () => resolve(output.trim())));
 }
 
-describe("embedded database shared by two processes", () => {
+// Each child process opens (and on first use migrates) the embedded database: slow on a loaded machine.
+describe("embedded database shared by two processes", { timeout: 120_000 }, () => {
   it("lets exactly one of several processes racing for a directory with a stale lock win", async () => {
     dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "klau-race-"));
     const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
