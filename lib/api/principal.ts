@@ -39,8 +39,3 @@ export function consolePrincipal(claims: ConsoleClaims): Principal {
     console: { userId: claims.sub, email: claims.email },
   };
 }
-
-/** How the request log and usage name a console session. */
-export function consoleLabel(email: string): string {
-  return `Console (${email})`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_STATUS } from "@/lib/api/error-codes";
+import { ERROR_STATUS } from "@/lib/errors";
 import { explainError } from "./explain";
 
 const key = { identity: "key" as const, keysHref: "/t/settings/developer/keys", grantHref: null, scope: "read:drivers" };

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { consoleLabel } from "@/lib/api/principal";
+import { consoleLabel } from "@/lib/console/label";
 
 export type RecentRequest = {
   requestId: string;
