@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { auth, newCompany, newKey } from "./pipeline-fixtures";
 import { expectApiError } from "./security-suite";
 
+// Fixtures go through the operator CLI (a process per call): allow for a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 // The attack test: a 979 KB body of 90 000 unknown fields got a 3.95 MB 400 answer, kept 24 h by
 // the idempotency store. Now at most 20 fields are listed (and each path at most 200 characters).
 test("a body of 90 000 unknown fields gets a small 400, and that small answer is what an Idempotency-Key replays", async ({ request }) => {
