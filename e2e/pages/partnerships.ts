@@ -10,7 +10,7 @@ export class ScopePickerPart {
   /** Custom preset, then each `resource: level` radio ("Jobs", "Read & write"). */
   async choose(levels: Record<string, "No access" | "Read" | "Read & write">): Promise<void> {
     const dialog = this.page.getByRole("dialog");
-    const custom = dialog.getByRole("radio", { name: /^Custom\s/ });
+    const custom = dialog.getByRole("radio", { name: "Custom", exact: true });
     if (!(await custom.isChecked())) await custom.check();
     for (const [resource, level] of Object.entries(levels)) {
       await dialog.getByRole("radio", { name: `${resource}: ${level}`, exact: true }).check();
