@@ -1,7 +1,7 @@
 // Bundles the API fast path (server/api-entry.ts: the gateway and app/api/v1's route modules) into
 // <distDir>/klau-api.mjs for scripts/server.mjs. Runs after `next build` (which empties distDir);
 // takes about a second. Dependencies stay in node_modules (shared with Next's server at run time).
-import { readdirSync } from "node:fs";
+import { readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -38,7 +38,8 @@ const routesPlugin = {
 export async function buildApi({ quiet = false } = {}) {
   const started = Date.now();
   const outfile = path.join(root, distDir, API_BUNDLE);
-  await build({
+  const result = await build({
+    write: false,
     entryPoints: [path.join(root, "server/api-entry.ts")],
     outfile,
     bundle: true,
@@ -54,6 +55,12 @@ export async function buildApi({ quiet = false } = {}) {
     sourcemap: "linked",
     logLevel: "warning",
   });
+  // Written aside, then renamed: servers starting at the same time (tests) never read half a file.
+  for (const file of result.outputFiles) {
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
   if (!quiet) console.log(`• API fast path bundled into ${path.relative(root, outfile)} in ${Date.now() - started} ms`);
   return outfile;
 }

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 
 /**
- * Instances of the built app (`next start` on the production build, as scripts/e2e-server.mjs runs
- * it), each in its own process group so that `kill()` (SIGKILL) takes the whole server down at once.
+ * Instances of the built app (scripts/server.mjs on the production build, as scripts/e2e-server.mjs
+ * runs it; its API bundle is built by e2e-server.mjs, which Playwright starts first), each in its own process group so that `kill()` (SIGKILL) takes the whole server down at once.
  */
 export type Instance = {
   name: string;
@@ -45,7 +45,7 @@ export function instance(name: string, port: number, env: Record<string, string>
     },
     async start() {
       log.write(`\n--- ${name} start ${new Date().toISOString()}\n`);
-      child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
         env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],

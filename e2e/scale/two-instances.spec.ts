@@ -11,7 +11,7 @@ import { type Instance, instance } from "./cluster";
 import { type PgProxy, startPgProxy } from "./pg-proxy";
 
 /**
- * Scale-out, proven on the built app: two instances (`next start`) on one PostgreSQL database and one
+ * Scale-out, proven on the built app: two instances (scripts/server.mjs) on one PostgreSQL database and one
  * Redis, as docs/DEPLOYMENT.md deploys them. The database is reached through a TCP proxy that the
  * test cuts and restores to play a PostgreSQL outage (the real server is shared: never stopped).
  * Needs TEST_DATABASE_URL and REDIS_TEST_URL (.ci/run sets both); skipped without them.
