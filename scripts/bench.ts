@@ -1,7 +1,7 @@
 // `npm run bench`: throughput and latency of the authenticated API against a bare Next route and a raw
 // Node http server returning the same JSON, plus the per-request cost of key verification.
 // Writes docs/PERFORMANCE.md. Options: `npm run bench -- --help`.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
@@ -9,6 +9,7 @@ import { type BenchKeys, createBenchKeys } from "./bench/keys";
 import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
+import { benchFastPath, fastPathSection } from "./bench/fast-path";
 import { BENCH_DIST_DIR, buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
@@ -154,6 +155,24 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
   }
 }
 
+/** Replaces (or adds, before the main results) one generated section of docs/PERFORMANCE.md. */
+function spliceSection(heading: string, lines: string[], write: boolean): void {
+  const file = "docs/PERFORMANCE.md";
+  const text = readFileSync(file, "utf8");
+  const section = `${lines.join("\n").trimEnd()}\n\n`;
+  const start = text.indexOf(`${heading}\n`);
+  const next = start === -1 ? -1 : text.indexOf("\n## ", start + heading.length);
+  const anchor = text.indexOf("## Throughput and latency");
+  const updated =
+    start !== -1
+      ? `${text.slice(0, start)}${section}${next === -1 ? "" : text.slice(next + 1)}`
+      : anchor !== -1
+        ? `${text.slice(0, anchor)}${section}${text.slice(anchor)}`
+        : `${text.trimEnd()}\n\n${section}`;
+  if (write) writeFileSync(file, updated);
+  log(write ? `${heading}: written into ${file}` : section);
+}
+
 /** The console's added time per database (scripts/bench/console-overhead.ts). */
 const consoleOverheads: ConsoleOverhead[] = [];
 
@@ -173,8 +192,18 @@ async function main(options: BenchOptions): Promise<void> {
       log("building the app into .next-bench");
       buildApp();
     }
-    let rawDone = false;
     const pgUrl = options.postgresUrl;
+    const fastPath: string[] = [];
+    if (pgUrl) {
+      fastPath.push(...fastPathSection(await benchFastPath(pgUrl, load, workDir, log)));
+      if (options.fastPathOnly) {
+        spliceSection("## API fast path (issue 14)", fastPath, options.write);
+        return;
+      }
+    } else if (options.fastPathOnly) {
+      throw new Error("--fast-path-only needs DATABASE_URL (a PostgreSQL server)");
+    }
+    let rawDone = false;
     const databases = [embeddedDatabase, ...(pgUrl ? [() => postgresDatabase(pgUrl)] : [])];
     for (const create of databases) {
       const database = create();
@@ -208,6 +237,7 @@ async function main(options: BenchOptions): Promise<void> {
       limiterStore: storeKind(process.env),
       seconds,
       write: options.write,
+      leadSections: fastPath,
       extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)],
     });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);

@@ -35,12 +35,15 @@ const routesPlugin = {
   },
 };
 
-export async function buildApi({ quiet = false } = {}) {
+/** The bench's second bundle: the same routes behind @hono/node-server (server/api-entry-hono.ts). */
+export const HONO_BUNDLE = "klau-api-hono.mjs";
+
+export async function buildApi({ quiet = false, hono = false } = {}) {
   const started = Date.now();
-  const outfile = path.join(root, distDir, API_BUNDLE);
+  const outfile = path.join(root, distDir, hono ? HONO_BUNDLE : API_BUNDLE);
   const result = await build({
     write: false,
-    entryPoints: [path.join(root, "server/api-entry.ts")],
+    entryPoints: [path.join(root, hono ? "server/api-entry-hono.ts" : "server/api-entry.ts")],
     outfile,
     bundle: true,
     platform: "node",
@@ -48,8 +51,9 @@ export async function buildApi({ quiet = false } = {}) {
     target: "node20",
     packages: "external",
     tsconfig: path.join(root, "tsconfig.json"),
-    // `Response` in the gateway code is the light one (lib/http/fast-path/light-response.ts).
-    inject: [path.join(root, "lib/http/fast-path/light-response.ts")],
+    // `Response` in the gateway code is the light one (lib/http/fast-path/light-response.ts); Hono
+    // brings its own, globally.
+    inject: hono ? [] : [path.join(root, "lib/http/fast-path/light-response.ts")],
     plugins: [routesPlugin],
     banner: { js: "import { createRequire as __klauRequire } from 'node:module'; const require = __klauRequire(import.meta.url);" },
     sourcemap: "linked",
@@ -65,4 +69,4 @@ export async function buildApi({ quiet = false } = {}) {
   return outfile;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildApi();
+if (import.meta.url === `file://${process.argv[1]}`) await buildApi({ hono: process.argv.includes("--hono") });

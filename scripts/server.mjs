@@ -33,7 +33,8 @@ const shutdownGraceMs = envMs("KLAU_SHUTDOWN_GRACE_MS", 10_000);
 
 process.env.NODE_ENV = "production";
 process.chdir(root);
-const bundle = path.join(root, distDir, "klau-api.mjs");
+// KLAU_API_ADAPTER=hono: the bench's comparison bundle (server/api-entry-hono.ts), never in production.
+const bundle = path.join(root, distDir, process.env.KLAU_API_ADAPTER === "hono" ? "klau-api-hono.mjs" : "klau-api.mjs");
 if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
   console.error(`No production build in ${distDir}: run \`npm run build\` (or \`npm start\`, which builds) first.`);
   process.exit(1);

@@ -58,9 +58,8 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** A fresh `klau_bench` database on the server of `serverUrl` (the database named there is untouched). */
-export function postgresDatabase(serverUrl: string): BenchDatabase {
-  const name = "klau_bench";
+/** A fresh `klau_bench` (or `name`) database on the server of `serverUrl` (the database named there is untouched). */
+export function postgresDatabase(serverUrl: string, name = "klau_bench"): BenchDatabase {
   const env = { DATABASE_URL: withDatabase(serverUrl, name) };
   return {
     label: "PostgreSQL",

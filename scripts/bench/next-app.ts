@@ -16,12 +16,15 @@ export function buildApp(): void {
   const env = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
   runStep("prisma generate", process.execPath, ["scripts/prisma-generate.mjs"], env);
   runStep("next build", process.execPath, [nextBin, "build"], env);
+  runStep("API fast path bundle", process.execPath, ["scripts/build-api.mjs"], env);
+  runStep("API fast path bundle (@hono/node-server, for comparison)", process.execPath, ["scripts/build-api.mjs", "--hono"], env);
 }
 
 export type AppEnv = { port: number; payloadFile: string; database: Record<string, string>; extraEnv?: Record<string, string> };
 
 /**
- * `next start` on loopback with the bare route enabled and a rate limit high enough for a load test
+ * The production server (scripts/server.mjs: the API fast path for /api/v1, Next for the rest, as
+ * `npm start` runs it) on loopback with the bare route enabled and a rate limit high enough for a load test
  * (the limiter still runs on every request, so its cost is part of the measurement).
  */
 export async function startApp({ port, payloadFile, database, extraEnv = {} }: AppEnv): Promise<Service> {
@@ -40,7 +43,7 @@ export async function startApp({ port, payloadFile, database, extraEnv = {} }: A
     ...extraEnv,
   };
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
-  const service = startService("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const service = startService("production server", process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], env);
   await waitForHttp(`http://127.0.0.1:${port}/api/bench/bare`, service, (status) => status === 200 || status === 404);
   return service;
 }

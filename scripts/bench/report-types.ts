@@ -13,6 +13,8 @@ export type ReportInput = {
   limiterStore: string;
   seconds: number;
   write: boolean;
+  /** Sections shown before the main results (the API fast path comparison). */
+  leadSections?: string[];
   /** Sections of other benches (e.g. the console's overhead), appended as they come. */
   extraSections?: string[];
 };

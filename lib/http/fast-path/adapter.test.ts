@@ -80,11 +80,24 @@ describe("API fast path adapter", () => {
     expect(await response.json()).toEqual({ data: { id: "j-1", name: "N" } });
   });
 
-  it("refuses an oversized body with 413 and closes the connection", async () => {
-    const response = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body: "x".repeat(1024 * 1024 + 10) });
-    expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
-    expect(response.headers.get("connection")).toBe("close");
+  it("refuses an oversized body with 413, declared or streamed, and the connection stays usable", async () => {
+    const headers = { ...auth(), "content-type": "application/json" };
+    const declared = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers, body: "x".repeat(1024 * 1024 + 10) });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 2 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await fetch(`${base}/api/v1/jobs`, { headers: auth() })).status).toBe(200);
   });
 
   it("keeps Next's method rules: HEAD runs GET without a body, OPTIONS lists Allow, methodsNotAllowed answers 405", async () => {

@@ -14,17 +14,20 @@ import { apiSegments, type RouteHandlerFn, type RouteModule, type RouteTable } f
  * response streaming. Returns false for what it leaves to Next (see apiSegments, unknown methods).
  * Next's behaviour for route modules is kept: HEAD runs GET, OPTIONS answers 204 with `Allow`,
  * other missing methods a bare 405; the static security headers of next.config.ts come first.
+ * Body limits: the pipeline refuses more than 1 MB (lib/api/steps/read-body.ts, 413); the rest of
+ * such a body is drained up to a bound (node-request.ts), Node's requestTimeout bounds slow ones.
  */
 export type ApiListener = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 // Next's HTTP_METHODS (next/dist/server/web/http): anything else goes to Next as before.
-const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"]);
+export const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"]);
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-const STATIC_HEADERS: OutgoingHttpHeaders = Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+export const STATIC_HEADERS: OutgoingHttpHeaders = Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
 
-type Resolved = RouteHandlerFn | Response;
+/** The module's handler for `method`, or the fixed answer Next gives when it has none. */
+export type Resolved = RouteHandlerFn | Response;
 
-function handlerFor(module: RouteModule, method: string): Resolved {
+export function handlerFor(module: RouteModule, method: string): Resolved {
   const exported = module[method];
   if (typeof exported === "function") return exported as RouteHandlerFn;
   if (method === "HEAD" && typeof module.GET === "function") return module.GET as RouteHandlerFn;
@@ -53,8 +56,6 @@ function headersOf(response: Response): OutgoingHttpHeaders {
 
 async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
   const headers = headersOf(response);
-  // A refused oversized body is not read to its end: close the connection rather than drain it.
-  if (response.status === 413) headers.connection = "close";
   const plain = response instanceof LightResponse ? response.plainBody : undefined;
   if (plain !== undefined) {
     if (plain !== null) headers["content-length"] = typeof plain === "string" ? Buffer.byteLength(plain) : plain.byteLength;

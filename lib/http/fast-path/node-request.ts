@@ -1,5 +1,4 @@
 import type { IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
 
 /**
  * A `Request` over Node's IncomingMessage that builds only what the pipeline reads: method, url,
@@ -9,6 +8,52 @@ import { Readable } from "node:stream";
  * such as Authorization are dropped by Node's parser on both paths alike).
  */
 const GlobalRequest = globalThis.Request;
+
+/** After a refusal (413), the rest of a body is read and dropped up to this much, then the connection is cut. */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The body as a web stream. Unlike `Readable.toWeb`, cancelling it (the pipeline does at its 1 MB
+ * limit) does not destroy the socket: the rest is drained so that the 413 reaches a client that is
+ * still sending, as Next does, and only a client sending far more than that loses the connection.
+ */
+function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        incoming.on("data", (chunk: Buffer) => {
+          if (cancelled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+        });
+        incoming.once("end", () => {
+          if (!cancelled) controller.close();
+        });
+        incoming.once("error", (error) => {
+          if (!cancelled) controller.error(error);
+        });
+        incoming.once("close", () => {
+          if (!cancelled && !incoming.complete) controller.error(new Error("The client closed the connection before sending the whole body"));
+        });
+        incoming.pause();
+      },
+      pull() {
+        incoming.resume();
+      },
+      cancel() {
+        cancelled = true;
+        let drained = 0;
+        incoming.on("data", (chunk: Buffer) => {
+          drained += chunk.byteLength;
+          if (drained > DRAIN_LIMIT_BYTES) incoming.socket?.destroy();
+        });
+        incoming.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
 
 export class NodeRequest {
   private headerCache: Headers | undefined;
@@ -44,7 +89,7 @@ export class NodeRequest {
   get body(): ReadableStream<Uint8Array> | null {
     if (this.streamCache === undefined) {
       this.streamCache =
-        this.method === "GET" || this.method === "HEAD" ? null : (Readable.toWeb(this.incoming) as ReadableStream<Uint8Array>);
+        this.method === "GET" || this.method === "HEAD" ? null : bodyStream(this.incoming);
     }
     return this.streamCache;
   }
