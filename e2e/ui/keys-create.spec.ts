@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/db/demo";
 import { auth, newKey } from "../api/pipeline-fixtures";
-import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { expectNoSeriousA11yViolations, expectReadableToast } from "../fixtures/axe";
 import { klau } from "../fixtures/cli";
 import { snap } from "../fixtures/screenshots";
 import { signInAs } from "../fixtures/session";
@@ -75,6 +75,9 @@ test("corporate user: a Custom read:jobs key for North works over HTTP, gains re
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText(`Key “${name}” saved`)).toBeVisible();
   await expect(edit).toBeHidden();
+  // The shared success toast: sonner's own green was 4.25:1 on its tint; ours must pass axe.
+  await expectReadableToast(page);
+  await snap(page, "keys-toast-success");
   expect((await request.get("/api/v1/drivers", { headers: auth(secret) })).status()).toBe(200);
 
   // Detail page: exact scopes and the requests just made.
