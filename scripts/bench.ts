@@ -10,7 +10,7 @@ import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
 import { benchFastPath, fastPathSection } from "./bench/fast-path";
-import { BENCH_DIST_DIR, buildApp, startApp } from "./bench/next-app";
+import { BENCH_DIST_DIR, buildApiBundles, buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
 import {
@@ -191,6 +191,8 @@ async function main(options: BenchOptions): Promise<void> {
     if (options.build) {
       log("building the app into .next-bench");
       buildApp();
+    } else {
+      buildApiBundles();
     }
     const pgUrl = options.postgresUrl;
     const fastPath: string[] = [];

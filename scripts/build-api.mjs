@@ -1,7 +1,7 @@
 // Bundles the API fast path (server/api-entry.ts: the gateway and app/api/v1's route modules) into
 // <distDir>/klau-api.mjs for scripts/server.mjs. Runs after `next build` (which empties distDir);
 // takes about a second. Dependencies stay in node_modules (shared with Next's server at run time).
-import { readdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -40,7 +40,7 @@ export const HONO_BUNDLE = "klau-api-hono.mjs";
 
 export async function buildApi({ quiet = false, hono = false } = {}) {
   const started = Date.now();
-  const outfile = path.join(root, distDir, hono ? HONO_BUNDLE : API_BUNDLE);
+  const outfile = path.resolve(root, distDir, hono ? HONO_BUNDLE : API_BUNDLE);
   const result = await build({
     write: false,
     entryPoints: [path.join(root, hono ? "server/api-entry-hono.ts" : "server/api-entry.ts")],
@@ -60,6 +60,7 @@ export async function buildApi({ quiet = false, hono = false } = {}) {
     logLevel: "warning",
   });
   // Written aside, then renamed: servers starting at the same time (tests) never read half a file.
+  mkdirSync(path.dirname(outfile), { recursive: true });
   for (const file of result.outputFiles) {
     const temp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temp, file.contents);

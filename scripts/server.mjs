@@ -40,13 +40,14 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
   process.exit(1);
 }
 const api = await import(pathToFileURL(bundle).href);
-api.installRequestGuard(http.Server.prototype); // TRACE, unknown methods, undecodable paths (both paths)
-api.ensureProxyTrustOnStart();
+// Request guard, settings checks, the database (embedded: migrate, seed, CLI relay), purge timer —
+// before listening. Next's instrumentation.ts calls the same once-per-process startup and waits on it.
+await api.startServerOnce();
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
-await app.prepare(); // runs instrumentation.ts: opens (embedded: migrates, seeds) the database, CLI relay
+await app.prepare();
 const apiListener = api.apiListener();
 
 let closing = false;

@@ -11,9 +11,8 @@ import { type ApiListener, handlerFor, METHODS, STATIC_HEADERS } from "@/lib/htt
 import { apiSegments, compileRoutes, type RouteMatch } from "@/lib/http/fast-path/route-table";
 
 export { disconnectDb } from "@/lib/db/client";
-export { installRequestGuard } from "@/lib/http/request-guard";
-export { ensureProxyTrustOnStart } from "@/lib/ratelimit/proxy-trust";
 export { flushRequestLog } from "@/lib/request-log";
+export { startServerOnce } from "./startup";
 
 export const routeCount = routes.length;
 const matches = new WeakMap<object, RouteMatch>();

@@ -10,11 +10,10 @@ import { routes } from "klau:api-routes";
 import { disconnectDb } from "@/lib/db/client";
 import { type ApiListener, createApiListener } from "@/lib/http/fast-path/adapter";
 import { compileRoutes } from "@/lib/http/fast-path/route-table";
-import { installRequestGuard } from "@/lib/http/request-guard";
-import { ensureProxyTrustOnStart } from "@/lib/ratelimit/proxy-trust";
 import { flushRequestLog } from "@/lib/request-log";
+import { startServerOnce } from "./startup";
 
-export { disconnectDb, ensureProxyTrustOnStart, flushRequestLog, installRequestGuard };
+export { disconnectDb, flushRequestLog, startServerOnce };
 
 export function apiListener(): ApiListener {
   return createApiListener(compileRoutes(routes));

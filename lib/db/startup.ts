@@ -32,7 +32,7 @@ async function openWaitingForShortOwner(): Promise<OpenedDatabase> {
 export type ServeCli = (dataRoot: string, token: string) => Promise<string>;
 
 /**
- * Server start (instrumentation.ts). Embedded: take the data directory, migrate, seed the demo data the
+ * Server start (server/startup.ts, once per process). Embedded: take the data directory, migrate, seed the demo data the
  * first time, serve CLI commands on a Unix socket and publish it so the operator CLI talks to this
  * process instead of opening the directory again. PostgreSQL: nothing here (connections open on first use).
  */

@@ -65,7 +65,7 @@ const INSTALLED = Symbol.for("klau.requestGuard");
 
 /**
  * Answers those requests before Next sees them, for every HTTP server of this process (`next start`
- * creates its own; the hook is its prototype's emit, installed once from instrumentation.ts).
+ * creates its own; the hook is its prototype's emit, installed once at start, server/startup.ts).
  */
 export function installRequestGuard(prototype: Server): void {
   const marked = prototype as Server & { [INSTALLED]?: true };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { FP, type FastPathResult, fastPathSection, ratio } from "./fast-path";
+
+function result(rounds: Record<string, number[]>): FastPathResult {
+  const map = new Map(Object.entries(rounds).map(([name, list]) => [name, list.map((rps) => ({ rps, p50: 1, p99: 4 }))]));
+  return { rounds: map, rssMb: { "next start": 300, "fast path (ours)": 280, "fast path (hono)": 290 }, idleRssMb: {}, load: { connections: 16, warmupSeconds: 1, seconds: 10, rounds: 3 }, payloadBytes: 1000 };
+}
+
+describe("fast path report", () => {
+  it("takes ratios within each round and reports their median and spread", () => {
+    const r = result({ [FP.raw]: [10_000, 20_000, 10_000], [FP.ownHit]: [3_000, 5_000, 2_000] });
+    expect(ratio(r, FP.ownHit, FP.raw)).toEqual({ median: 0.25, min: 0.2, max: 0.3 });
+  });
+
+  it("says a target is met only at the median when one round misses it", () => {
+    const r = result({
+      [FP.raw]: [10_000, 10_000, 10_000],
+      [FP.bare]: [500, 500, 500],
+      [FP.nextHit]: [400, 400, 400],
+      [FP.ownHit]: [3_000, 2_000, 2_600],
+      [FP.honoHit]: [2_500, 2_500, 2_500],
+      [FP.nextMiss]: [300, 300, 300],
+      [FP.ownMiss]: [1_000, 1_000, 1_000],
+      [FP.honoMiss]: [900, 900, 900],
+    });
+    const text = fastPathSection(r).join("\n");
+    expect(text).toContain("Cache hit ≥ 25 % of raw Node http: 26 % (20 %–30 %) — **met at the median, not in every round**");
+    expect(text).toContain("Cache miss ≥ 3× today's (API via Next, every request queries): 3.3× (3.3–3.3×) — **met in every round**");
+  });
+});
