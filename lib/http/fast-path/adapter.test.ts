@@ -13,7 +13,7 @@ import { compileRoutes, type RouteEntry } from "./route-table";
 // The real pipeline (defineRoute, in-memory dependencies) behind the adapter on a real Node server.
 const world = fakeWorld();
 const { secret } = world.addKey({ kind: "DIRECT" });
-const seen: { ip?: string; url?: string; instance?: boolean } = {};
+const seen: { ip?: string; trusted?: string; xff?: string | null; url?: string; instance?: boolean } = {};
 
 const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"], world.deps);
 
@@ -23,6 +23,8 @@ const routes: RouteEntry[] = [
     module: {
       GET: defineRoute({ resource: "jobs", query: z.object({ date: z.string().optional() }) }, ({ query, request }) => {
         seen.ip = clientIp(request.headers, {});
+        seen.trusted = clientIp(request.headers, { KLAU_TRUST_PROXY: "1" });
+        seen.xff = request.headers.get("x-forwarded-for");
         seen.url = request.url;
         seen.instance = request instanceof Request;
         return { date: query.date ?? null };
@@ -72,6 +74,14 @@ describe("API fast path adapter", () => {
   it("knows the TCP peer when no proxy is trusted (Next's route handlers cannot)", async () => {
     await fetch(`${base}/api/v1/jobs`, { headers: { ...auth(), "x-forwarded-for": "6.6.6.6" } });
     expect(seen.ip).toBe("127.0.0.1");
+  });
+
+  it("behind a trusted proxy reads X-Forwarded-For, filled with the peer when absent (as Next does)", async () => {
+    await fetch(`${base}/api/v1/jobs`, { headers: { ...auth(), "x-forwarded-for": "6.6.6.6, 5.6.7.8" } });
+    expect(seen.xff).toBe("6.6.6.6, 5.6.7.8");
+    expect(seen.trusted).toBe("5.6.7.8");
+    await fetch(`${base}/api/v1/jobs`, { headers: auth() });
+    expect(seen.trusted).toBe("127.0.0.1");
   });
 
   it("reads a JSON body for writes and answers 201", async () => {

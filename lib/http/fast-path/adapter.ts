@@ -92,7 +92,11 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: Resolve
     let response: Response;
     if (typeof handler === "function") {
       const request = new NodeRequest(req, requestUrl(req));
-      registerPeerAddress(request.headers, req.socket.remoteAddress);
+      const peer = req.socket.remoteAddress;
+      // As Next does for its handlers: a request that came without X-Forwarded-For (no proxy in
+      // front) gets the socket's address there, so the trusted-proxy rule reads the same on both paths.
+      if (peer && !request.headers.has("x-forwarded-for")) request.headers.set("x-forwarded-for", peer);
+      registerPeerAddress(request.headers, peer);
       response = await handler(request as unknown as Request, { params: Promise.resolve(params) });
     } else {
       response = handler;
