@@ -7,7 +7,8 @@ import { KEY_STATUSES, type KeyStatus, keyStatus, notRevokedWhere, statusWhere }
 
 /**
  * What the API keys pages read: a page of a tenant's direct keys with filters, one key with its
- * recent requests. Never the secret or its hash.
+ * recent requests. Never the secret or its hash. Keep this module free of database-driver imports
+ * beyond types: a client component (the toolbar) reads KEY_FILTERS from it.
  */
 export const KEY_PAGE_SIZE = 25;
 export const KEY_FILTERS = ["current", ...KEY_STATUSES, "all"] as const;
@@ -42,7 +43,12 @@ export type KeyRow = {
   /** The key that replaced this one (roll), and the one this one replaced. */
   replacedBy: KeyRef | null;
   replaces: KeyRef | null;
+  /** Requests in the last 30 UTC days, per day (oldest first) and in all: the list's sparkline (key-page-usage.ts). */
+  usage?: KeyUsage;
 };
+
+export type KeyUsage = { total: number; daily: number[] };
+export const KEY_USAGE_DAYS = 30;
 
 export type KeyPage = { rows: KeyRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
