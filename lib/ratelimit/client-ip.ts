@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/config";
 import { clientAddress, proxyTrust } from "./proxy-trust";
 
 /**
@@ -6,6 +7,6 @@ import { clientAddress, proxyTrust } from "./proxy-trust";
  * every unauthenticated client shares the bucket "unknown" — strict, but it cannot be dodged by
  * forging headers (documented in docs/API-PIPELINE.md).
  */
-export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+export function clientIp(headers: Headers, env?: Env): string {
   return clientAddress(headers, proxyTrust(env)) ?? "unknown";
 }
