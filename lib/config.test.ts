@@ -15,6 +15,8 @@ describe("parseConfig", () => {
     expect(c.caches).toEqual({ readCacheBytes: 32 * 1024 * 1024, readCacheTtlMs: 60_000, keyTtlMs: 5_000, partnershipTtlMs: 5_000 });
     expect(c.purgeIntervalMinutes).toBe(60);
     expect(c.cliWaitMs).toBe(15_000);
+    expect(c.server).toEqual({ keepAliveTimeout: 65_000, headersTimeout: 20_000, requestTimeout: 60_000 });
+    expect(c.shutdownGraceMs).toBe(10_000);
     expect(c).toMatchObject({ debug: false, crashAfterWrite: false, bench: { enabled: false, payloadFile: null } });
   });
 

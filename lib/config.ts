@@ -73,6 +73,10 @@ const SCHEMA = z.object({
   KLAU_TEST_CRASH_AFTER_WRITE: flag().default(false),
   KLAU_BENCH: flag().default(false),
   KLAU_BENCH_PAYLOAD: z.string().optional(),
+  KLAU_KEEP_ALIVE_TIMEOUT_MS: nonNegative().default(65_000),
+  KLAU_HEADERS_TIMEOUT_MS: nonNegative().default(20_000),
+  KLAU_REQUEST_TIMEOUT_MS: nonNegative().default(60_000),
+  KLAU_SHUTDOWN_GRACE_MS: nonNegative().default(10_000),
 });
 
 /** Values that must not be echoed in an error message. */
@@ -122,6 +126,17 @@ export function parseConfig(env: Env) {
     debug: s.KLAU_DEBUG,
     crashAfterWrite: s.KLAU_TEST_CRASH_AFTER_WRITE,
     bench: { enabled: s.KLAU_BENCH, payloadFile: s.KLAU_BENCH_PAYLOAD ?? null },
+    /**
+     * The production server's sockets (scripts/server.mjs): keep-alive longer than a load balancer's
+     * idle timeout (60 s on most), or it reuses a socket we just closed (a 502); headers within 20 s
+     * and a whole request (≤ 1 MB on the API) within 60 s.
+     */
+    server: {
+      keepAliveTimeout: s.KLAU_KEEP_ALIVE_TIMEOUT_MS,
+      headersTimeout: s.KLAU_HEADERS_TIMEOUT_MS,
+      requestTimeout: s.KLAU_REQUEST_TIMEOUT_MS,
+    },
+    shutdownGraceMs: s.KLAU_SHUTDOWN_GRACE_MS,
   };
 }
 

@@ -96,6 +96,15 @@ test.describe("the API console", () => {
     await workbench.history.getByRole("button", { name: `Run again GET /api/v1/jobs?date=${EXAMPLE_SERVICE_DATE}` }).click();
     await workbench.expectStatus(200);
     await snap(page, "console-admin-response");
+
+    // The request log page and the usage page name the caller "Console (email)" too.
+    const caller = `Console (${users.northAdmin.email})`;
+    await page.goto(`/${companies.north.id}/settings/developer/usage/requests?path=/api/v1/jobs`);
+    await expect(page.getByRole("row").filter({ hasText: caller }).first()).toBeVisible();
+    await expect(async () => {
+      await page.goto(`/${companies.north.id}/settings/developer/usage?range=24h`);
+      await expect(page.getByRole("table", { name: "Requests per key and vendor" }).getByRole("row").filter({ hasText: caller })).toHaveCount(1, { timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
   });
 
   test("the session's scopes are chosen in a dialog and shown per operation", async ({ page }) => {

@@ -88,13 +88,34 @@ test("the new vendor user signs in, requests access; after the hauler approves, 
   await haulerPage.context().close();
 });
 
-test("operator rolls the key (the old one stops, the new one works) and emergency-revokes the partnership → 403", async ({ request }) => {
+test("operator rolls the key with a 1 h grace (both work, linked in the list), revokes the old one at once, and emergency-revokes the partnership → 403", async ({ request }) => {
   const page = operatorPage;
   await page.goto("/operator/vendors");
   await page.getByRole("link", { name: vendorName }).click();
-  const rolled = await rollVendorKey(page, "Production");
+  const rolled = await rollVendorKey(page, "Production", "1 hour");
+  expect(rolled).toMatch(/^kl_live_/);
   expect((await vendorApi(request, rolled, corporate.id).listJobs()).status()).toBe(200);
+  expect((await vendorApi(request, secret, corporate.id).listJobs()).status(), "the old key works during the grace period").toBe(200);
+  const keys = page.getByRole("table", { name: `Keys of ${vendorName}` });
+  const oldRow = keys.getByRole("row").filter({ hasText: "Rolled to" });
+  await expect(oldRow).toContainText("retiring");
+  await expect(keys.getByRole("row").filter({ hasText: "Replaces" })).toContainText("active");
+  await expect(oldRow.getByRole("button", { name: /^Roll/ }), "a rolled key cannot be rolled again").toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "operator-vendor-keys-grace");
+
+  await oldRow.getByRole("button", { name: "Revoke Production" }).click();
+  const revoke = page.getByRole("alertdialog", { name: `Revoke ${vendorName}'s key “Production”?` });
+  await expectNoSeriousA11yViolations(page, { include: "[role=alertdialog]" });
+  await snap(page, "operator-revoke-key-confirm");
+  await page.keyboard.press("Escape");
+  await expect(revoke, "Escape cancels the revoke").toBeHidden();
+  expect((await vendorApi(request, secret, corporate.id).listJobs()).status()).toBe(200);
+  await oldRow.getByRole("button", { name: "Revoke Production" }).click();
+  await revoke.getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText("Key “Production” revoked")).toBeVisible();
   expect((await vendorApi(request, secret, corporate.id).listJobs()).status()).toBe(401);
+  expect((await vendorApi(request, rolled, corporate.id).listJobs()).status()).toBe(200);
 
   await page.goto(`/operator/partnerships?q=${encodeURIComponent(vendorName)}`);
   await expect(page.getByRole("status")).toHaveText("1 partnership");
@@ -133,9 +154,21 @@ async function createVendorKey(page: Page, name: string): Promise<string> {
   return readSecretAndClose(page);
 }
 
-async function rollVendorKey(page: Page, name: string): Promise<string> {
-  await page.getByRole("button", { name: `Roll ${name}` }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Roll key" }).click();
+/** Rolls a vendor key with a grace period, checking the dialog (axe, Escape, screenshots); returns the new secret. */
+async function rollVendorKey(page: Page, name: string, grace: "Immediately" | "1 hour" | "24 hours" | "7 days"): Promise<string> {
+  const open = page.getByRole("button", { name: `Roll ${name}` });
+  const dialog = page.getByRole("dialog", { name: new RegExp(`^Roll .*“${name}”`) });
+  await open.click();
+  await expect(dialog.getByRole("radio", { name: "24 hours" }), "the default grace is the company keys' default").toBeChecked();
+  await page.keyboard.press("Escape");
+  await expect(dialog, "Escape closes the roll dialog").toBeHidden();
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("radio", { name: grace }).check();
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-roll-key");
+  await dialog.getByRole("button", { name: "Roll key" }).click();
   return readSecretAndClose(page);
 }
 

@@ -60,15 +60,17 @@ function refuseOnSocket(socket: Duplex): void {
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${answer.body}`);
 }
 
-let installed = false;
+// On the prototype, not in this module: the fast path's bundle and Next's chunks each hold a copy.
+const INSTALLED = Symbol.for("klau.requestGuard");
 
 /**
  * Answers those requests before Next sees them, for every HTTP server of this process (`next start`
  * creates its own; the hook is its prototype's emit, installed once from instrumentation.ts).
  */
 export function installRequestGuard(prototype: Server): void {
-  if (installed) return;
-  installed = true;
+  const marked = prototype as Server & { [INSTALLED]?: true };
+  if (marked[INSTALLED]) return;
+  marked[INSTALLED] = true;
   const emit = prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
   prototype.emit = function guardedEmit(this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {

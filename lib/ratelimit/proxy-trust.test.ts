@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "./client-ip";
 import { normalizeAddress } from "@/lib/validation/addresses";
+import { registerPeerAddress } from "./peer-address";
 import { proxyTrust, trustsForwardedHeaders } from "./proxy-trust";
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +51,15 @@ describe("clientIp", () => {
     headers.append("x-forwarded-for", "6.6.6.6");
     headers.append("x-forwarded-for", "1.2.3.4");
     expect(clientIp(headers, HOPS_1)).toBe("1.2.3.4");
+  });
+
+  it("uses the TCP peer the fast path registered when no proxy is trusted, never a header", () => {
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6" });
+    registerPeerAddress(headers, "::ffff:10.1.2.3");
+    expect(clientIp(headers, {})).toBe("10.1.2.3");
+    // Behind a trusted proxy the peer is the proxy: the forwarding rule decides.
+    expect(clientIp(headers, HOPS_1)).toBe("6.6.6.6");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6" }), {})).toBe("unknown");
   });
 });
 

@@ -34,8 +34,16 @@ export const usageReportSchema = z
       .meta({ description: "The 10 busiest endpoints" }),
     errorCodes: z.array(z.object({ code: z.string().meta({ example: "INSUFFICIENT_SCOPE" }), total: z.number().int() })),
     identities: z
-      .array(z.object({ apiKeyId: z.string().nullable(), vendorId: z.string().nullable(), total: z.number().int(), errors: z.number().int() }))
-      .meta({ description: "Requests per key (and vendor, for vendor keys)" }),
+      .array(
+        z.object({
+          apiKeyId: z.string().nullable(),
+          consoleUserId: z.string().nullable().meta({ description: "The user of a console session (Settings → Developer → Console); null for keys" }),
+          vendorId: z.string().nullable(),
+          total: z.number().int(),
+          errors: z.number().int(),
+        }),
+      )
+      .meta({ description: "Requests per key or console user (and vendor, for vendor keys)" }),
   })
   .meta({ id: "UsageReport" });
 

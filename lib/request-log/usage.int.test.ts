@@ -5,6 +5,7 @@ import type { RequestLogEntry } from "./buffer";
 import { listRequestLog } from "./list";
 import { prismaRequestLogWriter } from "./prisma-writer";
 import { usageRange } from "./range";
+import { nameIdentities } from "./identities";
 import { keyUsageSeries, usageReport } from "./usage";
 
 let t: TestDatabase;
@@ -80,9 +81,9 @@ describe("usage report (from the hourly roll-up kept by the trigger)", () => {
       { code: "RATE_LIMITED", total: 1 },
     ]);
     expect(report.identities).toEqual([
-      { apiKeyId: "key-a", vendorId: null, total: 3, errors: 0 },
-      { apiKeyId: "key-b", vendorId: null, total: 2, errors: 2 },
-      { apiKeyId: "key-v", vendorId, total: 1, errors: 0 },
+      { apiKeyId: "key-a", consoleUserId: null, vendorId: null, total: 3, errors: 0 },
+      { apiKeyId: "key-b", consoleUserId: null, vendorId: null, total: 2, errors: 2 },
+      { apiKeyId: "key-v", consoleUserId: null, vendorId, total: 1, errors: 0 },
     ]);
     // 6 requests: four ≤ 5 ms, one ≤ 50 ms, one ≤ 250 ms.
     expect(report.latency).toEqual({ p50Ms: 5, p95Ms: 250 });
@@ -151,5 +152,29 @@ describe("request log list", () => {
     } while (cursor);
     expect(seen).toEqual(all);
     await expect(listRequestLog(t.db, scope, { cursor: "bm9wZQ" })).rejects.toThrow(/Invalid cursor/);
+  });
+});
+
+describe("console sessions in the usage report", () => {
+  it("each console user is an identity of its own, named “Console (email)”, apart from the tenant's keys", async () => {
+    const tenant = (await t.db.company.create({ data: { name: "Console Co" } })).id;
+    const ana = await t.db.user.create({ data: { email: "ana@console.test", name: "Ana", passwordHash: "x" } });
+    const bo = await t.db.user.create({ data: { email: "bo@console.test", name: "Bo", passwordHash: "x" } });
+    await prismaRequestLogWriter(t.db).insert([
+      entry({ companyId: tenant, apiKeyId: null, consoleUserId: ana.id }),
+      entry({ companyId: tenant, apiKeyId: null, consoleUserId: ana.id, status: 403, errorCode: "INSUFFICIENT_SCOPE", scope: null }),
+      entry({ companyId: tenant, apiKeyId: null, consoleUserId: bo.id }),
+      entry({ companyId: tenant, apiKeyId: "key-c" }),
+    ]);
+    for (const range of ["24h", "7d"] as const) {
+      const report = await usageReport(t.db, company(tenant), usageRange({ range }, now));
+      expect(report.identities, range).toEqual([
+        { apiKeyId: "", consoleUserId: ana.id, vendorId: null, total: 2, errors: 1 },
+        { apiKeyId: "", consoleUserId: bo.id, vendorId: null, total: 1, errors: 0 },
+        { apiKeyId: "key-c", consoleUserId: null, vendorId: null, total: 1, errors: 0 },
+      ].map((i) => ({ ...i, apiKeyId: i.apiKeyId || null })));
+      const named = await nameIdentities(t.db, report.identities);
+      expect(named.map((i) => i.label)).toEqual(["Console (ana@console.test)", "Console (bo@console.test)", "Deleted key"]);
+    }
   });
 });

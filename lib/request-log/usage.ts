@@ -48,9 +48,9 @@ export async function usageReport(db: DbClient, scope: AccessScope, range: Usage
     db.$queryRaw<{ code: string; total: number }[]>`
       SELECT "errorCode" AS code, sum("count")::int AS total
       FROM ${table} WHERE ${where} AND "errorCode" <> '' GROUP BY 1 ORDER BY total DESC, 1`,
-    db.$queryRaw<{ apiKeyId: string; vendorId: string; total: number; errors: number }[]>`
-      SELECT "apiKeyId", "vendorId", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
-      FROM ${table} WHERE ${where} GROUP BY 1, 2 ORDER BY total DESC, 1, 2`,
+    db.$queryRaw<{ apiKeyId: string; consoleUserId: string; vendorId: string; total: number; errors: number }[]>`
+      SELECT "apiKeyId", "consoleUserId", "vendorId", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
+      FROM ${table} WHERE ${where} GROUP BY 1, 2, 3 ORDER BY total DESC, 1, 2, 3`,
   ]);
   return {
     from: isoDay(range.start),
@@ -61,6 +61,7 @@ export async function usageReport(db: DbClient, scope: AccessScope, range: Usage
     errorCodes: codeRows.map((r) => ({ code: r.code, total: Number(r.total) })),
     identities: identityRows.map((r) => ({
       apiKeyId: r.apiKeyId || null,
+      consoleUserId: r.consoleUserId || null,
       vendorId: r.vendorId || null,
       total: Number(r.total),
       errors: Number(r.errors ?? 0),

@@ -3,13 +3,14 @@
 import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RollGracePicker } from "@/components/keys/roll-grace-picker";
 import { SecretDialog, type ShownSecret } from "@/components/keys/secret-dialog";
 import { feedback, firstError } from "@/components/partners/action-feedback";
 import { ScopePicker } from "@/components/scopes/scope-picker";
-import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { DEFAULT_ROLL_GRACE, type RollGrace } from "@/lib/keys/roll-grace";
 import { createVendorKeyAction, rollVendorKeyAction } from "../actions";
 
 const EXPIRY = [
@@ -117,16 +118,20 @@ export function CreateVendorKeyDialog({ vendorId, vendorName }: { vendorId: stri
   );
 }
 
-/** Roll: a new secret for the same name and scopes; the old key stops working now. */
-export function RollVendorKey({ keyId, name }: { keyId: string; name: string }) {
+/**
+ * Roll: a new secret for the same name and scopes; the old key keeps working for the chosen grace
+ * period (the same choice, default and server rule as a company's keys).
+ */
+export function RollVendorKey({ keyId, name, vendorName }: { keyId: string; name: string; vendorName: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [grace, setGrace] = useState<RollGrace>(DEFAULT_ROLL_GRACE);
   const [pending, setPending] = useState(false);
   const [shown, setShown] = useState<ShownSecret | null>(null);
 
   async function roll() {
     setPending(true);
-    const result = await rollVendorKeyAction({ keyId });
+    const result = await rollVendorKeyAction({ keyId, grace });
     setPending(false);
     const { data } = feedback(result, `Key “${name}” rolled`);
     if (!data) return;
@@ -136,25 +141,43 @@ export function RollVendorKey({ keyId, name }: { keyId: string; name: string }) 
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Roll<span className="sr-only"> {name}</span>
-      </Button>
-      <AlertDialog
+      <Dialog
         open={open}
-        onOpenChange={setOpen}
-        title={`Roll the key “${name}”?`}
-        description="A new secret with the same name and scopes is shown once. The old secret gets 401 from its next request."
-        confirmLabel="Roll key"
-        pendingLabel="Rolling…"
-        pending={pending}
-        onConfirm={roll}
-      />
+        onOpenChange={(next) => {
+          if (pending) return;
+          setOpen(next);
+          if (next) setGrace(DEFAULT_ROLL_GRACE);
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button variant="secondary">
+            Roll<span className="sr-only"> {name}</span>
+          </Button>
+        </DialogTrigger>
+        <DialogContent
+          title={`Roll ${vendorName}'s key “${name}”`}
+          description="A new secret with the same name and scopes is shown once. The old secret stops working when the grace period ends."
+          footer={
+            <>
+              <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+                Cancel
+              </Button>
+              <Button onClick={roll} disabled={pending}>
+                {pending ? "Rolling…" : "Roll key"}
+              </Button>
+            </>
+          }
+        >
+          <RollGracePicker value={grace} onChange={setGrace} disabled={pending} />
+        </DialogContent>
+      </Dialog>
       <SecretDialog
         shown={shown}
         onClose={() => {
           setShown(null);
           router.refresh();
         }}
+        description={`Give it to ${vendorName} over a safe channel. Nobody can see it again after this dialog closes.`}
       />
     </>
   );

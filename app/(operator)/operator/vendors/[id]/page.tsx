@@ -3,17 +3,21 @@ import { notFound } from "next/navigation";
 import { PartnershipsTable } from "@/components/partners/partnerships-table";
 import { ScopeBadges } from "@/components/partners/scope-badges";
 import { Timestamp } from "@/components/partners/timestamp";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td } from "@/components/ui/table";
 import { requireOperator } from "@/lib/auth/session";
+import type { KeyStatus } from "@/lib/keys/status";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { operatorScope } from "@/lib/tenancy/scope";
 import { getVendorAccount, type VendorAccount } from "@/lib/tenancy/vendor-account";
 import { CreateVendorUserDialog } from "../../_components/create-vendor-user-dialog";
 import { EmergencyRevokeButton, RevokeKeyButton } from "../../_components/operator-buttons";
+import { VendorKeyRollLink } from "../../_components/vendor-key-roll-link";
 import { CreateVendorKeyDialog, RollVendorKey } from "../../_components/vendor-key-dialogs";
+
+const STATUS_TONE: Record<KeyStatus, BadgeTone> = { active: "green", expiring: "amber", retiring: "amber", expired: "neutral", revoked: "neutral" };
 
 export const metadata: Metadata = { title: "Vendor · Klau operations" };
 
@@ -64,7 +68,10 @@ export default async function VendorAccountPage({ params }: { params: Promise<{ 
           {vendor.keys.length === 0 ? <EmptyRow columns={7}>No keys yet.</EmptyRow> : null}
           {vendor.keys.map((k) => (
             <tr key={k.id}>
-              <Td className="font-medium text-zinc-900">{k.name}</Td>
+              <Td className="font-medium text-zinc-900">
+                {k.name}
+                <VendorKeyRollLink apiKey={k} keys={vendor.keys} />
+              </Td>
               <Td className="whitespace-nowrap font-mono text-xs">
                 {k.prefix}…{k.last4}
               </Td>
@@ -78,15 +85,15 @@ export default async function VendorAccountPage({ params }: { params: Promise<{ 
                 <Timestamp at={k.expiresAt} empty="Never" />
               </Td>
               <Td>
-                <Badge tone={k.status === "active" ? "green" : "neutral"}>{k.status}</Badge>
+                <Badge tone={STATUS_TONE[k.status]}>{k.status}</Badge>
               </Td>
               <Td>
-                {k.status === "active" ? (
+                {k.status === "revoked" || k.status === "expired" ? null : (
                   <div className="flex flex-wrap gap-2">
-                    <RollVendorKey keyId={k.id} name={k.name} />
+                    {k.replacedById ? null : <RollVendorKey keyId={k.id} name={k.name} vendorName={vendor.name} />}
                     <RevokeKeyButton keyId={k.id} name={k.name} vendorName={vendor.name} />
                   </div>
-                ) : null}
+                )}
               </Td>
             </tr>
           ))}

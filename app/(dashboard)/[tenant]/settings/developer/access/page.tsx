@@ -14,6 +14,7 @@ import { requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listDataAccess } from "@/lib/tenancy/data-access";
 import { PartnerActions } from "../partners/_components/partner-actions";
+import { RevokeKeyInPlace } from "./_components/revoke-key-in-place";
 
 export const metadata: Metadata = { title: "Data access · Klau" };
 
@@ -21,6 +22,7 @@ export default async function DataAccessPage({ params }: { params: Promise<{ ten
   const { tenant } = await requireTenantAccess((await params).tenant);
   const { keys, partnerships } = await listDataAccess(await getDb(), { kind: "company", companyId: tenant.id, includeDivisions: false });
   const decide = can(tenant.role, "partnerships:decide");
+  const manageKeys = can(tenant.role, "keys:manage");
   const base = tenantHome(tenant.id);
   const linkClasses = `rounded font-medium text-zinc-900 hover:underline ${focusRing}`;
 
@@ -40,7 +42,7 @@ export default async function DataAccessPage({ params }: { params: Promise<{ ten
         <h2 id="keys-heading" className="text-base font-semibold text-zinc-900">
           Direct API keys <span className="font-normal text-zinc-500">({keys.length})</span>
         </h2>
-        <Table caption="Direct API keys with access" head={["Key", "Effective scopes", "Last used", "Expires", "Manage"]}>
+        <Table caption="Direct API keys with access" head={["Key", "Effective scopes", "Last used", "Expires", "Actions"]}>
           {keys.length === 0 ? <EmptyRow columns={5}>No usable keys.</EmptyRow> : null}
           {keys.map((k) => (
             <tr key={k.id}>
@@ -60,9 +62,12 @@ export default async function DataAccessPage({ params }: { params: Promise<{ ten
                 <Timestamp at={k.expiresAt} empty="Never" />
               </Td>
               <Td>
-                <Link href={`${base}/keys/${k.id}`} className={linkClasses}>
-                  Open<span className="sr-only"> key {k.name}</span> to revoke
-                </Link>
+                <div className="flex flex-wrap items-center gap-3">
+                  {manageKeys ? <RevokeKeyInPlace tenantId={tenant.id} apiKey={k} /> : null}
+                  <Link href={`${base}/keys/${k.id}`} className={linkClasses}>
+                    Details<span className="sr-only"> of key {k.name}</span>
+                  </Link>
+                </div>
               </Td>
             </tr>
           ))}

@@ -151,7 +151,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
             <EmptyRow columns={3}>No requests in this range.</EmptyRow>
           ) : (
             identities.map((i) => (
-              <tr key={`${i.apiKeyId}-${i.vendorId}`}>
+              <tr key={`${i.apiKeyId}-${i.consoleUserId}-${i.vendorId}`}>
                 <Td>
                   <span className="font-medium text-zinc-900">{i.label}</span>
                   {i.detail ? <span className="block text-xs text-zinc-600">{i.detail}</span> : null}

@@ -4,11 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { unwrap } from "@/components/actions/action-result";
 import { maskedKey } from "@/components/keys/masked-key";
+import { RollGracePicker } from "@/components/keys/roll-grace-picker";
 import { type ShownSecret, SecretDialog } from "@/components/keys/secret-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
-import { DEFAULT_ROLL_GRACE, ROLL_GRACE_PERIODS, type RollGrace } from "@/lib/keys/roll-grace";
+import { DEFAULT_ROLL_GRACE, type RollGrace } from "@/lib/keys/roll-grace";
 import { rollKeyAction } from "../actions";
 
 export type RollableKey = { id: string; name: string; prefix: string; last4: string };
@@ -73,32 +74,7 @@ export function RollKeyDialog({
           </>
         }
       >
-        <fieldset disabled={roll.isPending} className="space-y-2">
-          <legend className="text-sm font-medium text-zinc-900">Keep the old key working for</legend>
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {ROLL_GRACE_PERIODS.map((period) => (
-              <label
-                key={period.value}
-                className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-zinc-900 ring-1 ring-zinc-300 ring-inset has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600"
-              >
-                <input
-                  type="radio"
-                  name="roll-grace"
-                  value={period.value}
-                  checked={grace === period.value}
-                  onChange={() => setGrace(period.value)}
-                  className="size-4 accent-indigo-600 focus:outline-none"
-                />
-                {period.label}
-              </label>
-            ))}
-          </div>
-          <p className="text-xs text-zinc-600">
-            {grace === "now"
-              ? "Apps still using the old key get 401 Unauthorized from their next request."
-              : "During the grace period both keys work and the list shows them linked, with the old key's last use, so you can see traffic move."}
-          </p>
-        </fieldset>
+        <RollGracePicker value={grace} onChange={setGrace} disabled={roll.isPending} />
       </DialogContent>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantAccess } from "@/lib/auth/session";
+import { consoleLabel } from "@/lib/console/label";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { listRequestLog, requestLogFilters } from "@/lib/request-log/list";
@@ -36,12 +37,14 @@ export default async function RequestLogPage({ params, searchParams }: { params:
       error = e.message;
     }
   }
-  const [keys, vendors] = await Promise.all([
+  const [keys, vendors, consoleUsers] = await Promise.all([
     db.apiKey.findMany({ where: { companyId: tenant.id }, select: { id: true, name: true, prefix: true }, orderBy: { createdAt: "desc" } }),
     db.vendor.findMany({ where: { id: { in: [...new Set(page.items.flatMap((r) => (r.vendorId ? [r.vendorId] : [])))] } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: [...new Set(page.items.flatMap((r) => (r.consoleUserId ? [r.consoleUserId] : [])))] } }, select: { id: true, email: true } }),
   ]);
   const keyNames = Object.fromEntries(keys.map((k) => [k.id, `${k.name} (${k.prefix})`]));
   const vendorNames = Object.fromEntries(vendors.map((v) => [v.id, v.name]));
+  const consoleNames = Object.fromEntries(consoleUsers.map((u) => [u.id, consoleLabel(u.email)]));
   const active = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const next = page.nextCursor ? `${basePath}/requests?${new URLSearchParams({ ...active, cursor: page.nextCursor })}` : null;
   const single = values.requestId && page.items.length === 1 ? page.items[0] : undefined;
@@ -59,8 +62,8 @@ export default async function RequestLogPage({ params, searchParams }: { params:
           {error}
         </p>
       ) : null}
-      {single ? <RequestDetail row={single} keyLabel={single.apiKeyId ? keyNames[single.apiKeyId] : undefined} vendorLabel={single.vendorId ? vendorNames[single.vendorId] : undefined} /> : null}
-      <RequestTable rows={page.items} keyNames={keyNames} vendorNames={vendorNames} lookupPath={`${basePath}/requests`} />
+      {single ? <RequestDetail row={single} keyLabel={single.apiKeyId ? keyNames[single.apiKeyId] : undefined} vendorLabel={single.vendorId ? vendorNames[single.vendorId] : undefined} consoleLabel={single.consoleUserId ? consoleNames[single.consoleUserId] : undefined} /> : null}
+      <RequestTable rows={page.items} keyNames={keyNames} vendorNames={vendorNames} consoleNames={consoleNames} lookupPath={`${basePath}/requests`} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-zinc-600">
           {page.items.length} request{page.items.length === 1 ? "" : "s"} shown{raw.cursor ? " (older page)" : ""}.

@@ -3,7 +3,7 @@ import { exactTime } from "@/components/ui/relative-time";
 import type { RequestLogRow } from "@/lib/request-log/list";
 
 /** Every recorded field of one request (found by its request id). Bodies are never recorded. */
-export function RequestDetail({ row, keyLabel, vendorLabel }: { row: RequestLogRow; keyLabel?: string; vendorLabel?: string }) {
+export function RequestDetail({ row, keyLabel, vendorLabel, consoleLabel }: { row: RequestLogRow; keyLabel?: string; vendorLabel?: string; consoleLabel?: string }) {
   const fields: [string, string][] = [
     ["Request ID", row.requestId],
     ["Time", exactTime(new Date(row.createdAt))],
@@ -15,7 +15,7 @@ export function RequestDetail({ row, keyLabel, vendorLabel }: { row: RequestLogR
     ["Duration", `${row.durationMs} ms`],
     ["Key", row.apiKeyId ? `${keyLabel ?? "key"} — ${row.apiKeyId}` : "none"],
     ["Vendor", row.vendorId ? `${vendorLabel ?? "vendor"} — ${row.vendorId}` : "none"],
-    ["Console user", row.consoleUserId ?? "none"],
+    ["Console user", row.consoleUserId ? `${consoleLabel ?? "Console session"} — ${row.consoleUserId}` : "none"],
     ["Company", row.companyId ?? "none"],
   ];
   return (

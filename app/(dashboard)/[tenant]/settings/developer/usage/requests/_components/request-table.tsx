@@ -11,9 +11,18 @@ export function statusTone(status: number): BadgeTone {
   return "green";
 }
 
-export function callerLabel(row: RequestLogRow, keyNames: Record<string, string>, vendorNames: Record<string, string>): string {
+export function callerLabel(
+  row: RequestLogRow,
+  keyNames: Record<string, string>,
+  vendorNames: Record<string, string>,
+  consoleNames: Record<string, string> = {},
+): string {
   const vendor = row.vendorId ? (vendorNames[row.vendorId] ?? "Vendor") : null;
-  const key = row.apiKeyId ? (keyNames[row.apiKeyId] ?? (vendor ? "Vendor key" : "Key")) : row.consoleUserId ? "Console session" : "No valid key";
+  const key = row.apiKeyId
+    ? (keyNames[row.apiKeyId] ?? (vendor ? "Vendor key" : "Key"))
+    : row.consoleUserId
+      ? (consoleNames[row.consoleUserId] ?? "Console session")
+      : "No valid key";
   return vendor ? `${vendor} · ${key}` : key;
 }
 
@@ -21,11 +30,13 @@ export function RequestTable({
   rows,
   keyNames,
   vendorNames,
+  consoleNames,
   lookupPath,
 }: {
   rows: RequestLogRow[];
   keyNames: Record<string, string>;
   vendorNames: Record<string, string>;
+  consoleNames: Record<string, string>;
   lookupPath: string;
 }) {
   return (
@@ -40,7 +51,7 @@ export function RequestTable({
                 {r.createdAt.slice(5, 10)} {r.createdAt.slice(11, 19)}
               </time>
             </Td>
-            <Td className="text-xs">{callerLabel(r, keyNames, vendorNames)}</Td>
+            <Td className="text-xs">{callerLabel(r, keyNames, vendorNames, consoleNames)}</Td>
             <Td className="max-w-72 font-mono text-xs break-all">
               {r.method} {r.path}
             </Td>

@@ -1,0 +1,72 @@
+// The production server (`npm start` runs it through scripts/start.mjs): one process, one port, two
+// paths. /api/v1/* goes straight to the gateway pipeline on Node's http (the fast path bundle,
+// scripts/build-api.mjs); everything else (pages, /docs, /api/auth, /api/health) to Next's handler.
+// Both halves share one database handle and one set of caches (process-wide singletons).
+// Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]   (needs `next build` + build-api first)
+import { existsSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = path.resolve(import.meta.dirname, "..");
+const argv = process.argv.slice(2);
+const arg = (short, long) => {
+  const i = argv.findIndex((a) => a === short || a === long);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
+const hostname = arg("-H", "--hostname");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+process.env.NODE_ENV = "production";
+process.chdir(root);
+const bundle = path.join(root, distDir, "klau-api.mjs");
+if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
+  console.error(`No production build in ${distDir}: run \`npm run build\` (or \`npm start\`, which builds) first.`);
+  process.exit(1);
+}
+const api = await import(pathToFileURL(bundle).href);
+api.installRequestGuard(http.Server.prototype); // TRACE, unknown methods, undecodable paths (both paths)
+// Every setting checked first (lib/config.ts): a bad value stops here with one line naming it.
+const { server: timeouts, shutdownGraceMs } = api.ensureConfigOnStart();
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare(); // runs instrumentation.ts: opens (embedded: migrates, seeds) the database, CLI relay
+const apiListener = api.apiListener();
+
+let closing = false;
+const server = http.createServer((req, res) => {
+  if (closing) res.setHeader("connection", "close");
+  if (req.url?.startsWith("/api/v1") && apiListener(req, res)) return;
+  handle(req, res).catch((error) => {
+    console.error("Next request handler failed:", error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+Object.assign(server, timeouts);
+
+async function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(`• ${signal}: finishing requests in flight (up to ${shutdownGraceMs / 1000} s), then closing the database…`);
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+  await closed;
+  clearTimeout(timer);
+  await api.flushRequestLog().catch((error) => console.error("request log flush failed:", error));
+  await app.close?.().catch(() => undefined);
+  await api.disconnectDb().catch((error) => console.error("closing the database failed:", error));
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => void shutdown(signal));
+
+server.on("error", (error) => {
+  console.error(`Cannot listen on ${hostname ?? "*"}:${port}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  console.log(`• Klau ready on http://${hostname ?? "localhost"}:${port} (API fast path: ${api.routeCount} route files)`);
+});
