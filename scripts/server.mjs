@@ -25,10 +25,15 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
   console.error(`No production build in ${distDir}: run \`npm run build\` (or \`npm start\`, which builds) first.`);
   process.exit(1);
 }
-const api = await import(pathToFileURL(bundle).href);
-api.installRequestGuard(http.Server.prototype); // TRACE, unknown methods, undecodable paths (both paths)
-// Every setting checked first (lib/config.ts): a bad value stops here with one line naming it.
+// Every setting is checked first (lib/config.ts; some caches read it as the bundle loads): a bad
+// value stops the server here with one line naming the variable.
+const api = await import(pathToFileURL(bundle).href).catch((error) => {
+  if (error?.name !== "ConfigError") throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const { server: timeouts, shutdownGraceMs } = api.ensureConfigOnStart();
+api.installRequestGuard(http.Server.prototype); // TRACE, unknown methods, undecodable paths (both paths)
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
