@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "partnership.suspended",
   "partnership.resumed",
   "partnership.ended",
+  "user.signed_in",
+  "user.sign_in_failed",
+  "console.credential_issued",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
