@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   // TRACE, unknown methods and undecodable paths: the envelope instead of Next's 500 / Node's bare 400.
   const [{ Server }, { installRequestGuard }] = await Promise.all([import("node:http"), import("./lib/http/request-guard")]);
   installRequestGuard(Server.prototype);
-  const { ensureProxyTrustOnStart } = await import("./lib/ratelimit/proxy-trust");
-  ensureProxyTrustOnStart(); // a malformed KLAU_TRUSTED_PROXIES → exit with its message
+  const { ensureConfigOnStart } = await import("./lib/config");
+  ensureConfigOnStart(); // e.g. KLAU_READ_CACHE_MB=abc → exit with one line naming the variable
   const { ensureAuthSecretOnStart } = await import("./lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
   const [{ startServerDatabase }, { serveCliFromApp }] = await Promise.all([import("./lib/db/startup"), import("./lib/cli/relay-server")]);

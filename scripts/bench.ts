@@ -205,7 +205,7 @@ async function main(options: BenchOptions): Promise<void> {
       steps,
       load,
       machine: machineAtStart,
-      limiterStore: storeKind(process.env),
+      limiterStore: storeKind(),
       seconds,
       write: options.write,
       extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)],

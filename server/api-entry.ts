@@ -7,14 +7,14 @@
  * through a page reaches the API's caches at once.
  */
 import { routes } from "klau:api-routes";
+import { ensureConfigOnStart } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { type ApiListener, createApiListener } from "@/lib/http/fast-path/adapter";
 import { compileRoutes } from "@/lib/http/fast-path/route-table";
 import { installRequestGuard } from "@/lib/http/request-guard";
-import { ensureProxyTrustOnStart } from "@/lib/ratelimit/proxy-trust";
 import { flushRequestLog } from "@/lib/request-log";
 
-export { disconnectDb, ensureProxyTrustOnStart, flushRequestLog, installRequestGuard };
+export { disconnectDb, ensureConfigOnStart, flushRequestLog, installRequestGuard };
 
 export function apiListener(): ApiListener {
   return createApiListener(compileRoutes(routes));

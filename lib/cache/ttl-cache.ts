@@ -63,9 +63,3 @@ export function processSingleton<T>(name: string, create: () => T): T {
   if (!store.__klauSingletons.has(name)) store.__klauSingletons.set(name, create());
   return store.__klauSingletons.get(name) as T;
 }
-
-export function envMs(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
-  const raw = env[name];
-  const value = raw === undefined || raw === "" ? Number.NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-}

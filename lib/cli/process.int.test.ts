@@ -66,6 +66,16 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it("a bad setting: exit 1, CONFIG envelope naming the variable, no database opened", async () => {
+    const fresh = path.join(root, "bad-config");
+    const result = await klau(fresh, ["companies", "list"], { KLAU_READ_CACHE_MB: "abc" });
+    expect(result.code).toBe(1);
+    expect(onlyJson(result.stdout)).toEqual({
+      error: { code: "CONFIG", message: 'Invalid configuration: KLAU_READ_CACHE_MB must be a number > 0, got "abc"' },
+    });
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   it("unknown id: exit 1 with NOT_FOUND", async () => {
     const result = await klau(dir, ["keys", "revoke", "00000000-0000-4000-8000-000000000000"]);
     expect(result.code).toBe(1);
