@@ -1,17 +1,16 @@
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompanyScope } from "@/lib/tenancy/scope";
-import { KEY_STATUSES, type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
+import { KEY_FILTERS, type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
 
 /**
  * What the API keys pages read: a page of a tenant's direct keys with filters, one key with its
  * recent requests. Never the secret or its hash.
  */
 export const KEY_PAGE_SIZE = 25;
-export const KEY_FILTERS = ["current", ...KEY_STATUSES, "all"] as const;
-export type KeyFilter = (typeof KEY_FILTERS)[number];
 
 export const keyListQuery = z.object({
   /** "current" (the default) is every key but the revoked ones. */
