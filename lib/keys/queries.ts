@@ -1,10 +1,10 @@
-import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompanyScope } from "@/lib/tenancy/scope";
-import { KEY_FILTERS, type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
+import { KEY_FILTERS } from "./filters";
+import { type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
 
 /**
  * What the API keys pages read: a page of a tenant's direct keys with filters, one key with its
@@ -41,7 +41,12 @@ export type KeyRow = {
   /** The key that replaced this one (roll), and the one this one replaced. */
   replacedBy: KeyRef | null;
   replaces: KeyRef | null;
+  /** Requests in the last 30 UTC days, per day (oldest first) and in all: the list's sparkline (key-page-usage.ts). */
+  usage?: KeyUsage;
 };
+
+export type KeyUsage = { total: number; daily: number[] };
+export const KEY_USAGE_DAYS = 30;
 
 export type KeyPage = { rows: KeyRow[]; total: number; page: number; pageCount: number; pageSize: number };
 

@@ -6,9 +6,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 export const KEY_STATUSES = ["active", "expiring", "retiring", "expired", "revoked"] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
-/** The list's status filter: a status, "current" (all but revoked) or "all". */
-export const KEY_FILTERS = ["current", ...KEY_STATUSES, "all"] as const;
-export type KeyFilter = (typeof KEY_FILTERS)[number];
 
 /** From this many days before expiry a key shows as "expiring" (and the list says "expires in N days"). */
 export const EXPIRING_WITHIN_DAYS = 7;
