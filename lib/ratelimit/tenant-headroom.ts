@@ -32,3 +32,14 @@ export async function tenantHeadroom(db: DbClient, limiter: Limiter, tenantId: s
     return { ...state, label: i.label, kind: i.kind };
   });
 }
+
+/** A vendor's current window for each hauler it acts for (one budget per vendor and hauler). */
+export async function vendorHeadroom(limiter: Limiter, vendorId: string, tenantIds: readonly string[]): Promise<(Headroom & { tenantId: string })[]> {
+  const identities = tenantIds.map((tenantId) => rateLimitIdentity({ kind: "VENDOR", companyId: null, vendorId, console: null }, tenantId, ""));
+  const states = await headroomOf(limiter, identities);
+  return tenantIds.map((tenantId, index) => {
+    const state = states[index];
+    if (!state) throw new Error("headroom: missing state");
+    return { ...state, tenantId };
+  });
+}
