@@ -1,3 +1,4 @@
+import "server-only";
 import { config, type Env } from "@/lib/config";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 /** Who performed an action: a signed-in user, or an automation such as the operator CLI. */
 export type Actor = {
   /** The user's id, or null for the CLI and other automation. */

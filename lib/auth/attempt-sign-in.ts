@@ -1,3 +1,4 @@
+import "server-only";
 import { type AuthenticatedUser, type SignInInput, signInInput } from "./credentials";
 import type { SignInLock, SignInThrottle } from "./sign-in-throttle";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A small bounded TTL cache (Map insertion order = age, so eviction drops the oldest entry).
  * Used for verified keys and partnerships so the hot path costs no database round trip.

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { CLI_ACTOR } from "@/lib/audit/types";
 import { config } from "@/lib/config";

@@ -26,7 +26,7 @@ function run(command: string, args: string[], env: Record<string, string>, stdin
 }
 
 const klau = (dataDir: string, args: string[], env: Record<string, string> = {}, stdin = "") =>
-  run(TSX, ["scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env }, stdin);
+  run(TSX, ["--conditions=react-server", "scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env }, stdin);
 
 function onlyJson(stdout: string) {
   // One document and nothing else: JSON.parse rejects anything before or after it.

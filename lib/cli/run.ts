@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "@/lib/config";
 import { describeError } from "@/lib/errors";
 import { failure, success } from "./envelope";

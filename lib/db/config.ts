@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { config, type Env } from "@/lib/config";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Env } from "@/lib/config";
 import { forwardedProto, proxyTrust, trustsForwardedHeaders } from "@/lib/ratelimit/proxy-trust";
 

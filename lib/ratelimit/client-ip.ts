@@ -1,3 +1,4 @@
+import "server-only";
 import type { Env } from "@/lib/config";
 import { peerAddressOf } from "./peer-address";
 import { clientAddress, proxyTrust } from "./proxy-trust";

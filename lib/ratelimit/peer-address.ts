@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import { normalizeAddress } from "@/lib/validation/addresses";
 

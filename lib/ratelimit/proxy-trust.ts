@@ -1,3 +1,4 @@
+import "server-only";
 import type { BlockList } from "node:net";
 import { isIP } from "node:net";
 import { config, type Env } from "@/lib/config";

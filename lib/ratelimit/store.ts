@@ -1,3 +1,4 @@
+import "server-only";
 import { config, type Env } from "@/lib/config";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis } from "rate-limiter-flexible";
 import type { RateLimitPolicy } from "./policy";

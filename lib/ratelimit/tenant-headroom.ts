@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db/transaction";
 import type { Headroom } from "@/lib/request-log/usage-schema";
 import { headroomOf } from "./headroom";

@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import { config } from "@/lib/config";
 import { ReadCache } from "./read-cache";

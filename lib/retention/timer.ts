@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { Db } from "@/lib/db/client";
 import { config, type Env } from "@/lib/config";

@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
 import { config } from "@/lib/config";
 import type { Tenant } from "@/lib/tenancy/access";
