@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { attemptSignIn } from "@/lib/auth/attempt-sign-in";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { recordSignIn } from "@/lib/auth/sign-in-audit";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { signInThrottle } from "@/lib/auth/sign-in-guard";
 import { SignInLocked } from "@/lib/auth/sign-in-locked";
@@ -28,10 +29,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Every credentials sign-in passes here (the /login action and POST /api/auth/callback/credentials),
       // so this is where the throttle sits. `request` carries the original request's headers.
       async authorize(raw, request) {
+        const ip = clientAddress(request.headers, proxyTrust());
         const outcome = await attemptSignIn(
-          { throttle: await signInThrottle(), verify: async (input) => verifyCredentials(await getDb(), input) },
+          {
+            throttle: await signInThrottle(),
+            verify: async (input) => verifyCredentials(await getDb(), input),
+            record: async (attempt) => recordSignIn(await getDb(), { ...attempt, ip }),
+          },
           raw,
-          clientAddress(request.headers, proxyTrust()),
+          ip,
         );
         if (outcome.ok) return outcome.user;
         if (outcome.reason === "locked") throw new SignInLocked(outcome.lock);

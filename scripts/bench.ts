@@ -144,7 +144,7 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
 
 async function benchRawHttp(payloadFile: string, payload: string, load: LoadOptions): Promise<Row> {
   const port = await freePort();
-  const raw = startService("raw http", process.execPath, ["--import", "tsx", "scripts/bench/raw-server.ts", String(port), payloadFile], process.env);
+  const raw = startService("raw http", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/raw-server.ts", String(port), payloadFile], process.env);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, raw, (s) => s === 200, 30_000);
     const [row] = await measureApp("none", [{ target: RAW, url: `http://127.0.0.1:${port}/`, headers: {} }], payload, load);
@@ -236,7 +236,7 @@ async function main(options: BenchOptions): Promise<void> {
       steps,
       load,
       machine: machineAtStart,
-      limiterStore: storeKind(process.env),
+      limiterStore: storeKind(),
       seconds,
       write: options.write,
       leadSections: fastPath,

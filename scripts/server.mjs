@@ -18,19 +18,6 @@ const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
 const hostname = arg("-H", "--hostname");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
-function envMs(name, fallback) {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-// Keep-alive longer than a load balancer's idle timeout (60 s on most), or it reuses a socket we
-// just closed (a 502); headers within 20 s and a whole request (≤ 1 MB on the API) within 60 s.
-const timeouts = {
-  keepAliveTimeout: envMs("KLAU_KEEP_ALIVE_TIMEOUT_MS", 65_000),
-  headersTimeout: envMs("KLAU_HEADERS_TIMEOUT_MS", 20_000),
-  requestTimeout: envMs("KLAU_REQUEST_TIMEOUT_MS", 60_000),
-};
-const shutdownGraceMs = envMs("KLAU_SHUTDOWN_GRACE_MS", 10_000);
-
 process.env.NODE_ENV = "production";
 process.chdir(root);
 // KLAU_API_ADAPTER=hono: the bench's comparison bundle (server/api-entry-hono.ts), never in production.
@@ -39,9 +26,16 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
   console.error(`No production build in ${distDir}: run \`npm run build\` (or \`npm start\`, which builds) first.`);
   process.exit(1);
 }
-const api = await import(pathToFileURL(bundle).href);
-// Request guard, settings checks, the database (embedded: migrate, seed, CLI relay), purge timer —
-// before listening. Next's instrumentation.ts calls the same once-per-process startup and waits on it.
+// Every setting is checked first (lib/config.ts; some caches read it as the bundle loads): a bad
+// value stops the server here with one line naming the variable.
+const api = await import(pathToFileURL(bundle).href).catch((error) => {
+  if (error?.name !== "ConfigError") throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+const { server: timeouts, shutdownGraceMs } = api.ensureConfigOnStart();
+// Request guard, the database (embedded: migrate, seed, CLI relay), purge timer — before listening.
+// Next's instrumentation.ts calls the same once-per-process startup and waits on it.
 await api.startServerOnce();
 
 const { default: next } = await import("next");

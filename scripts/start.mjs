@@ -47,7 +47,7 @@ if (buildIsStale(path.join(distDir, "klau-api.mjs")) || statSync(nextBuilt).mtim
 }
 if (process.env.DATABASE_URL) {
   console.log("• Applying migrations to DATABASE_URL…");
-  runOrExit("npx", ["--no-install", "tsx", "scripts/db-migrate.ts"]);
+  runOrExit("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/db-migrate.ts"]);
 }
 console.log(`• Ready to serve after ${((Date.now() - started) / 1000).toFixed(1)} s of preparation.`);
 console.log(`• Starting Klau on http://localhost:${port} (first embedded start migrates and seeds the demo data)…`);

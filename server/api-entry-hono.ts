@@ -10,6 +10,7 @@ import { routes } from "klau:api-routes";
 import { type ApiListener, handlerFor, METHODS, STATIC_HEADERS } from "@/lib/http/fast-path/adapter";
 import { apiSegments, compileRoutes, type RouteMatch } from "@/lib/http/fast-path/route-table";
 
+export { ensureConfigOnStart } from "@/lib/config";
 export { disconnectDb } from "@/lib/db/client";
 export { flushRequestLog } from "@/lib/request-log";
 export { startServerOnce } from "./startup";

@@ -7,13 +7,14 @@
  * through a page reaches the API's caches at once.
  */
 import { routes } from "klau:api-routes";
+import { ensureConfigOnStart } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { type ApiListener, createApiListener } from "@/lib/http/fast-path/adapter";
 import { compileRoutes } from "@/lib/http/fast-path/route-table";
 import { flushRequestLog } from "@/lib/request-log";
 import { startServerOnce } from "./startup";
 
-export { disconnectDb, flushRequestLog, startServerOnce };
+export { disconnectDb, ensureConfigOnStart, flushRequestLog, startServerOnce };
 
 export function apiListener(): ApiListener {
   return createApiListener(compileRoutes(routes));

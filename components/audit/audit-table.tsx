@@ -8,7 +8,7 @@ function Details({ metadata }: { metadata: unknown }) {
   return (
     <details>
       <summary className="cursor-pointer text-xs font-medium text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">Details</summary>
-      <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-800">
+      <pre className="mt-1 w-64 max-w-md overflow-x-auto sm:w-80 whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs text-zinc-800">
         {JSON.stringify(metadata, null, 2)}
       </pre>
     </details>

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/validation/browser-zod";
 import { Send } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import type { ActionOutcome } from "@/components/actions/action-result";

@@ -79,7 +79,7 @@ function tally(statuses: number[]): Record<number, number> {
 
 /** One operator CLI process kept open (e2e/scale/cli-session.ts): each command answers in milliseconds. */
 function cliSession(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/scale/cli-session.ts"], {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/scale/cli-session.ts"], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -129,7 +129,7 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
     await admin.query(`DROP DATABASE IF EXISTS "${urls.name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${urls.name}"`);
     await admin.end();
-    const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-migrate.ts"], {
+    const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.ts"], {
       env: { ...process.env, DATABASE_URL: urls.direct },
       encoding: "utf8",
     });

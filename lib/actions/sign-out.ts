@@ -1,5 +1,7 @@
 "use server";
 
+import "server-only";
+
 import { z } from "zod";
 import { signOut } from "@/auth";
 import { publicAction } from "@/lib/actions/authorized-action";

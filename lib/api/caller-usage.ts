@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db/transaction";
 import { headroomOf } from "@/lib/ratelimit/headroom";
 import { type RateLimitedCaller, rateLimitIdentity } from "@/lib/ratelimit/identity";

@@ -1,3 +1,4 @@
+import "server-only";
 import { databaseTarget } from "@/lib/db/config";
 import { openedDatabase } from "@/lib/db/client";
 import { invalidateKey, keyCache } from "@/lib/keys/cache";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db/transaction";
 import type { Tenant } from "@/lib/tenancy/access";
 import type { ConsoleIdentity } from "./principal";

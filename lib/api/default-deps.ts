@@ -1,3 +1,4 @@
+import "server-only";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
 import { prismaIdempotencyStore } from "@/lib/idempotency/prisma-store";

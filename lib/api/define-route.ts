@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Resource } from "@/lib/scopes/catalog";
 import type { HandlerContext } from "./context";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { DbClient } from "@/lib/db/transaction";
 import type { IdempotencyStore } from "@/lib/idempotency/types";

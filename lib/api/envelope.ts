@@ -1,3 +1,4 @@
+import "server-only";
 import type { ApiError } from "./errors";
 import { isPaginated } from "./pagination";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { type FieldIssue, summarizeIssues } from "@/lib/validation/issues";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { KeyRecord } from "@/lib/keys/cache";
 import type { PartnershipAccess } from "@/lib/api/steps/resolve-tenant";

@@ -1,3 +1,4 @@
+import "server-only";
 import { describeError } from "@/lib/errors";
 import { ApiError, validationError } from "./errors";
 

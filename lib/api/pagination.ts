@@ -1,3 +1,4 @@
+import "server-only";
 const PAGINATED = Symbol("paginated");
 
 export type Paginated<T> = {

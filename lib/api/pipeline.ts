@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { DbClient } from "@/lib/db/transaction";
 import type { StoredResponse } from "@/lib/idempotency/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { KeyRecord } from "@/lib/keys/cache";
 import type { ConsoleClaims } from "@/lib/console/credential";
 import type { Tenant } from "@/lib/tenancy/access";

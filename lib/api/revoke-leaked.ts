@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/types";
 import { revokeLeakedKeys } from "@/lib/keys/leaked";
 import { leakedKeysBody } from "@/lib/keys/schemas";

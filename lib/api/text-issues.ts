@@ -1,3 +1,4 @@
+import "server-only";
 import { type FieldIssue, issuePath } from "@/lib/validation/issues";
 
 const NUL = "\u0000";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AccessScope } from "@/lib/tenancy/scope";
 import { exportAudit } from "./export";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Who performed an action: a signed-in user, or an automation such as the operator CLI. */
 export type Actor = {
   /** The user's id, or null for the CLI and other automation. */
@@ -29,6 +30,9 @@ export const AUDIT_ACTIONS = [
   "partnership.suspended",
   "partnership.resumed",
   "partnership.ended",
+  "user.signed_in",
+  "user.sign_in_failed",
+  "console.credential_issued",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

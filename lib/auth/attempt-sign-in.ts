@@ -1,3 +1,4 @@
+import "server-only";
 import { type AuthenticatedUser, type SignInInput, signInInput } from "./credentials";
 import type { SignInLock, SignInThrottle } from "./sign-in-throttle";
 
@@ -10,9 +11,15 @@ export type SignInOutcome =
  * One sign-in attempt, whatever path it came by: validate, take an attempt from the throttle
  * (email and client address), check the password, hand the attempt back on success. A locked
  * email or address is refused without looking at the password, so the right password does not help.
+ * Attempts whose password was checked go to the audit log (`record`).
  */
 export async function attemptSignIn(
-  deps: { throttle: SignInThrottle; verify: (input: SignInInput) => Promise<AuthenticatedUser | null> },
+  deps: {
+    throttle: SignInThrottle;
+    verify: (input: SignInInput) => Promise<AuthenticatedUser | null>;
+    /** Audits each attempt whose password was checked (success or failure). */
+    record?: (attempt: { email: string; ok: boolean }) => Promise<void>;
+  },
   raw: unknown,
   ip: string | null,
 ): Promise<SignInOutcome> {
@@ -22,6 +29,7 @@ export async function attemptSignIn(
   const lock = await deps.throttle.take(attempt);
   if (lock) return { ok: false, reason: "locked", lock };
   const user = await deps.verify(input.data);
+  await deps.record?.({ email: input.data.email, ok: user !== null });
   if (!user) return { ok: false, reason: "invalid" };
   await deps.throttle.succeeded(attempt);
   return { ok: true, user };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 
 /**

@@ -1,14 +1,15 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/db/config";
+import { config, type Env } from "@/lib/config";
 
 export const MISSING_SECRET_MESSAGE = "AUTH_SECRET must be set when DATABASE_URL is used";
 
 export class AuthSecretError extends Error {}
 
-export function authSecretPath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(dataDir(env), "auth-secret");
+export function authSecretPath(env?: Env): string {
+  return path.join(config(env).dataDir, "auth-secret");
 }
 
 function readSecretFile(file: string): string | undefined {
@@ -41,10 +42,10 @@ function createSecretFile(file: string): string {
  * one beside its data (owner-only) so sessions survive restarts without anything committed.
  * Resolved lazily (never at import) so `next build` needs no secret.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.AUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
-  if (env.DATABASE_URL?.trim()) throw new AuthSecretError(MISSING_SECRET_MESSAGE);
+export function resolveAuthSecret(env?: Env): string {
+  const { authSecret, database } = config(env);
+  if (authSecret) return authSecret;
+  if (database.url) throw new AuthSecretError(MISSING_SECRET_MESSAGE);
   const file = authSecretPath(env);
   const existing = readSecretFile(file);
   if (existing) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 
 /**

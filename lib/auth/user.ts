@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 
 /** The signed-in user as the server sees it, read from the database on each request. */

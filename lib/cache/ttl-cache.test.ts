@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envMs, processSingleton, TtlCache } from "./ttl-cache";
+import { processSingleton, TtlCache } from "./ttl-cache";
 
 describe("TtlCache", () => {
   it("expires entries after the TTL", () => {
@@ -40,20 +40,9 @@ describe("TtlCache", () => {
   });
 });
 
-describe("processSingleton / envMs", () => {
+describe("processSingleton", () => {
   it("creates once per process", () => {
     const a = processSingleton("test-singleton", () => ({}));
     expect(processSingleton("test-singleton", () => ({}))).toBe(a);
-  });
-
-  it.each([
-    [undefined, 5],
-    ["", 5],
-    ["100", 100],
-    ["0", 0],
-    ["-1", 5],
-    ["x", 5],
-  ])("%j → %i", (raw, expected) => {
-    expect(envMs("X", 5, { X: raw })).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A small bounded TTL cache (Map insertion order = age, so eviction drops the oldest entry).
  * Used for verified keys and partnerships so the hot path costs no database round trip.
@@ -62,10 +63,4 @@ export function processSingleton<T>(name: string, create: () => T): T {
   store.__klauSingletons ??= new Map();
   if (!store.__klauSingletons.has(name)) store.__klauSingletons.set(name, create());
   return store.__klauSingletons.get(name) as T;
-}
-
-export function envMs(name: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
-  const raw = env[name];
-  const value = raw === undefined || raw === "" ? Number.NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { operatorScope } from "@/lib/tenancy/scope";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type CliResult, EXIT, type ExitCode } from "./types";
 
 function document(value: unknown): string {

@@ -1,3 +1,4 @@
+import "server-only";
 import { RESOURCE_CATALOG, resourcesByGroup } from "@/lib/scopes/catalog";
 import type { Command } from "./define-command";
 

@@ -1,5 +1,7 @@
+import "server-only";
 import path from "node:path";
 import { CLI_ACTOR } from "@/lib/audit/types";
+import { config } from "@/lib/config";
 import { databaseTarget } from "@/lib/db/config";
 import { DatabaseOwnedError, readLiveOwner } from "@/lib/db/ownership";
 import { failure } from "./envelope";
@@ -10,11 +12,6 @@ import { inlinePasswordFromStdin, readProcessStdin } from "./stdin-password";
 import type { CliResult } from "./types";
 
 const POLL_MS = 200;
-
-function waitBudgetMs(): number {
-  const value = Number(process.env.KLAU_CLI_WAIT_MS);
-  return Number.isFinite(value) && value >= 0 ? value : 15_000;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,7 +36,7 @@ async function runHere(parsed: ParsedCli): Promise<CliResult | "owned"> {
  * process holds it without serving (another CLI, a seed, an app still starting), wait a little.
  */
 async function runEmbedded(argv: readonly string[], parsed: ParsedCli, lockDir: string): Promise<CliResult> {
-  const deadline = Date.now() + waitBudgetMs();
+  const deadline = Date.now() + config().cliWaitMs;
   for (;;) {
     const owner = readLiveOwner(lockDir);
     if (owner?.socket) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { COMMANDS } from "./commands";
 import type { Command } from "./define-command";
 import { success, usageFailure } from "./envelope";

@@ -26,7 +26,7 @@ function run(command: string, args: string[], env: Record<string, string>, stdin
 }
 
 const klau = (dataDir: string, args: string[], env: Record<string, string> = {}, stdin = "") =>
-  run(TSX, ["scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env }, stdin);
+  run(TSX, ["--conditions=react-server", "scripts/cli.ts", ...args], { KLAU_DATA_DIR: dataDir, ...env }, stdin);
 
 function onlyJson(stdout: string) {
   // One document and nothing else: JSON.parse rejects anything before or after it.
@@ -63,6 +63,16 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
     expect(onlyJson(result.stdout).error?.code).toBe("USAGE");
     expect(result.stderr).toContain("usage: npm run klau -- keys create");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it("a bad setting: exit 1, CONFIG envelope naming the variable, no database opened", async () => {
+    const fresh = path.join(root, "bad-config");
+    const result = await klau(fresh, ["companies", "list"], { KLAU_READ_CACHE_MB: "abc" });
+    expect(result.code).toBe(1);
+    expect(onlyJson(result.stdout)).toEqual({
+      error: { code: "CONFIG", message: 'Invalid configuration: KLAU_READ_CACHE_MB must be a number > 0, got "abc"' },
+    });
     expect(existsSync(fresh)).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { request } from "node:http";
 import { z } from "zod";
 import { failure } from "./envelope";

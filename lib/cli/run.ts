@@ -1,3 +1,5 @@
+import "server-only";
+import { config } from "@/lib/config";
 import { describeError } from "@/lib/errors";
 import { failure, success } from "./envelope";
 import { type ParsedCli, parseCli } from "./parse";
@@ -12,7 +14,7 @@ export function errorResult(error: unknown): CliResult {
   const described = describeError(error);
   if (described.code !== "INTERNAL_ERROR") return failure(described.code, described.message, { details: described.details });
   const message = error instanceof Error ? error.message : String(error);
-  const stderr = process.env.KLAU_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : "";
+  const stderr = config().debug && error instanceof Error && error.stack ? `${error.stack}\n` : "";
   return failure("INTERNAL_ERROR", `Unexpected error: ${message}`, { stderr });
 }
 

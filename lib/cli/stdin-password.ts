@@ -1,3 +1,4 @@
+import "server-only";
 import { COMMANDS } from "./commands";
 import { usageFailure } from "./envelope";
 import { commandUsage, generalUsage } from "./help";

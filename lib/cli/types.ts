@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
 import type { OperatorScope } from "@/lib/tenancy/scope";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OpenApiDocument } from "@/lib/openapi/document";
 import type { ConsoleMethod } from "./call";
 import { dereference, exampleOf, type JsonSchema } from "./json-schema";

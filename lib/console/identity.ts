@@ -5,7 +5,10 @@ import { canonicalScopes } from "@/lib/scopes/access-map";
 import { isScope } from "@/lib/scopes/catalog";
 import type { ConsoleCall, ConsoleIdentity } from "./call";
 import { isWrite } from "./call";
-import { type ConsoleClaims, mintConsoleCredential } from "./credential";
+import { CONSOLE_CREDENTIAL_SECONDS, type ConsoleClaims, mintConsoleCredential } from "./credential";
+import { ConsoleCredentialCache } from "./credential-cache";
+
+const minted = new ConsoleCredentialCache();
 
 /** Who is at the console: the signed-in user, what their role allows, and what a session acts for. */
 export type ConsoleUser = {
@@ -33,19 +36,36 @@ export function sessionScopes(user: ConsoleUser, requested: readonly string[]): 
   return canonicalScopes(requested);
 }
 
+/** A console credential that was minted for a call: what the audit log records (never the token). */
+export type IssuedConsoleCredential = { scopes: string[]; expiresAt: Date };
+
 /**
- * The Authorization header for a call: a console credential minted now for this user (never sent
- * to the browser), or the pasted key as is. A pasted value that is not an API key is refused
+ * The Authorization header for a call: a console credential for this user (never sent to the
+ * browser), minted now or reused from this user's earlier calls with the same tenant and scopes
+ * while it has more than a minute left; `issued` says what a newly minted one carries (null when
+ * reused or for a key). Or the pasted key as is: a pasted value that is not an API key is refused
  * without echoing it.
  */
-export function authorizationFor(user: ConsoleUser, identity: ConsoleIdentity, secret: string, now = new Date()): string {
+export function authorizationFor(
+  user: ConsoleUser,
+  identity: ConsoleIdentity,
+  secret: string,
+  now = new Date(),
+  cache: ConsoleCredentialCache = minted,
+): { header: string; issued: IssuedConsoleCredential | null } {
   if (identity.type === "key") {
     if (!identity.key.startsWith(KEY_PREFIX)) {
       throw new InvalidInputError(`Paste an API key: it starts with ${KEY_PREFIX}`, { field: "key" });
     }
-    return `Bearer ${identity.key}`;
+    return { header: `Bearer ${identity.key}`, issued: null };
   }
   const scopes = sessionScopes(user, identity.scopes);
-  const token = mintConsoleCredential(secret, { sub: user.userId, email: user.email, ...user.binding, scopes }, now);
-  return `Bearer ${token}`;
+  const claims = { sub: user.userId, email: user.email, ...user.binding, scopes };
+  const cacheKey = JSON.stringify(claims);
+  const reused = cache.get(cacheKey, now);
+  if (reused) return { header: `Bearer ${reused.token}`, issued: null };
+  const token = mintConsoleCredential(secret, claims, now);
+  const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + CONSOLE_CREDENTIAL_SECONDS * 1000);
+  cache.set(cacheKey, { token, expiresAt });
+  return { header: `Bearer ${token}`, issued: { scopes, expiresAt } };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 /** A JSON Schema node as the OpenAPI document holds it (only what the console reads). */
 export type JsonSchema = {
   $ref?: string;

@@ -58,6 +58,23 @@ describe("runConsoleCall", () => {
     await expect(refusal).rejects.not.toThrow(pasted);
   });
 
+  it("reports each minted credential (scopes, expiry) before sending, and none for a pasted key or a refusal", async () => {
+    const f = fakeFetch();
+    const issued: { scopes: string[]; expiresAt: Date }[] = [];
+    const audited = { ...env(f.impl), onCredentialIssued: async (c: { scopes: string[]; expiresAt: Date }) => void issued.push(c) };
+    const before = Date.now();
+    await runConsoleCall(admin, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["read:drivers", "read:jobs"] } }, audited);
+    expect(issued).toEqual([{ scopes: ["read:jobs", "read:drivers"], expiresAt: expect.any(Date) }]);
+    const token = f.calls[0]?.headers.get("authorization")?.replace("Bearer ", "") ?? "";
+    const verified = verifyConsoleCredential(SECRET, token);
+    expect(verified.ok && verified.claims.exp * 1000).toBe(issued[0]?.expiresAt.getTime());
+    expect(issued[0]?.expiresAt.getTime()).toBeLessThanOrEqual(before + 15 * 60_000);
+
+    await runConsoleCall(admin, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "key", key: generateApiKey().secret } }, audited);
+    await expect(runConsoleCall(member, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["write:jobs"] } }, audited)).rejects.toThrow(ForbiddenError);
+    expect(issued).toHaveLength(1);
+  });
+
   it.each([
     ["a member's write", member, { method: "POST" as const, path: "/api/v1/jobs", body: "{}" }, ["read:all"], ForbiddenError],
     ["a member asking for write scopes", member, { method: "GET" as const, path: "/api/v1/jobs" }, ["write:jobs"], ForbiddenError],

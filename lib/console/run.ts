@@ -1,6 +1,6 @@
 import "server-only";
 import type { ConsoleCall, ConsoleIdentity, ConsoleResponse } from "./call";
-import { assertMethodAllowed, authorizationFor, type ConsoleUser } from "./identity";
+import { assertMethodAllowed, authorizationFor, type ConsoleUser, type IssuedConsoleCredential } from "./identity";
 import { sendConsoleCall } from "./send";
 import { consoleTarget } from "./target";
 
@@ -13,6 +13,8 @@ export type ConsoleEnvironment = {
   /** Klau-Tenant-Id to send: the hauler a vendor chose; null for a tenant's own console. */
   tenantId: string | null;
   fetch?: typeof fetch;
+  /** Audits a console credential minted for the call, before the call is sent. */
+  onCredentialIssued?: (issued: IssuedConsoleCredential) => Promise<void>;
 };
 
 /**
@@ -26,6 +28,7 @@ export async function runConsoleCall(
 ): Promise<ConsoleResponse> {
   assertMethodAllowed(user, input.call);
   consoleTarget(input.call.path, env.origin);
-  const authorization = authorizationFor(user, input.identity, env.secret);
+  const { header: authorization, issued } = authorizationFor(user, input.identity, env.secret);
+  if (issued) await env.onCredentialIssued?.(issued);
   return sendConsoleCall(input.call, { authorization, tenantId: env.tenantId, clientIp: env.clientIp }, env.origin, env.fetch);
 }

@@ -1,3 +1,5 @@
+import "server-only";
+import { config, type Env } from "@/lib/config";
 import { InvalidInputError } from "@/lib/errors";
 
 const API_PREFIX = "/api/v1";
@@ -34,8 +36,6 @@ export function consoleTarget(path: string, origin: string): URL {
  * This app as seen from itself: `KLAU_INTERNAL_ORIGIN`, else loopback on the port the server
  * listens on. Never derived from the request's Host header, which the caller controls.
  */
-export function internalOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.KLAU_INTERNAL_ORIGIN?.trim();
-  if (configured) return new URL(configured).origin;
-  return `http://127.0.0.1:${env.PORT?.trim() || "3000"}`;
+export function internalOrigin(env?: Env): string {
+  return config(env).internalOrigin;
 }

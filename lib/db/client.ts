@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DatabaseTarget, databaseTarget } from "./config";
 import type { MigrateResult } from "./migrate";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { type MigrationFile, readMigrations } from "./migrations-dir";
 import type { SqlExecutor } from "./sql-executor";

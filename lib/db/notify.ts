@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

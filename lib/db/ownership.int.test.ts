@@ -10,7 +10,7 @@ import { acquireOwnership, DatabaseOwnedError, readLiveOwner, releaseOwnership }
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 // `node --import tsx` (not the tsx binary, which runs a second node process) so the pid is the owner's.
-const nodeWithTsx = [process.execPath, "--import", "tsx"] as const;
+const nodeWithTsx = [process.execPath, "--conditions=react-server", "--import", "tsx"] as const;
 let holder: ChildProcess | null = null;
 let dataRoot = "";
 
@@ -81,7 +81,7 @@ describe("embedded database shared by two processes", { timeout: 120_000 }, () =
     );
 
     // A third process (the migrate command) is refused with a clear message and exit code 1.
-    const migrate = spawnSync(tsx, ["scripts/db-migrate.ts"], { cwd: root, env: envFor(dataRoot), encoding: "utf8" });
+    const migrate = spawnSync(tsx, ["--conditions=react-server", "scripts/db-migrate.ts"], { cwd: root, env: envFor(dataRoot), encoding: "utf8" });
     expect(migrate.status).toBe(1);
     expect(migrate.stderr).toContain(`is in use by process ${pid}`);
     expect(migrate.stderr).not.toMatch(/\n\s+at /);

@@ -1,3 +1,4 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 import type { Db } from "./client";
 import { DEMO, DEMO_PASSWORD } from "./demo";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type OpenedDatabase, openedDatabase } from "./client";
 import { databaseTarget } from "./config";
 import { embeddedLockDir } from "./open-embedded";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { errorBody } from "@/lib/api/envelope";

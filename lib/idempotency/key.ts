@@ -1,3 +1,4 @@
+import "server-only";
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
 // 1–255 printable ASCII characters (space through tilde); anything else is refused with 400.

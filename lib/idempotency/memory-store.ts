@@ -1,3 +1,4 @@
+import "server-only";
 import type { ClaimInput, IdempotencyRecordView, IdempotencyStore, StoredResponse } from "./types";
 
 /** An in-memory IdempotencyStore for unit tests (the same contract as prisma-store.ts). Not used in production. */

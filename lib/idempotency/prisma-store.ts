@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbClient } from "@/lib/db/transaction";
 import type { ClaimInput, IdempotencyRecordView, IdempotencyStore, StoredResponse } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IdempotencyStore, StoredResponse } from "./types";
 
 export const RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -1,3 +1,4 @@
+import "server-only";
 /** A response as stored for replay (24 h). Only the headers a client needs again are kept. */
 export type StoredResponse = { status: number; body: string; headers: Record<string, string> };
 

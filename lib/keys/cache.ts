@@ -1,4 +1,6 @@
-import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
+import "server-only";
+import { processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
+import { config } from "@/lib/config";
 import { onKeyRevoked } from "./events";
 
 /** What the pipeline needs of an API key; cached per SHA-256 hash. */
@@ -27,7 +29,7 @@ export type KeyRecord = {
 export type KeyCache = TtlCache<KeyRecord | null>;
 
 export const keyCache: KeyCache = processSingleton("key-cache", () => {
-  const cache = new TtlCache<KeyRecord | null>(envMs("KLAU_KEY_CACHE_TTL_MS", 5_000), 20_000);
+  const cache = new TtlCache<KeyRecord | null>(config().caches.keyTtlMs, 20_000);
   onKeyRevoked((event) => invalidateKey(cache, event));
   return cache;
 });

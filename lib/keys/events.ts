@@ -1,3 +1,4 @@
+import "server-only";
 import { changeEmitter } from "@/lib/db/notify";
 
 /** A key revoked (or replaced by a roll): caches of verified keys drop it at once. */

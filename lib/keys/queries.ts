@@ -3,15 +3,14 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CompanyScope } from "@/lib/tenancy/scope";
-import { KEY_STATUSES, type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
+import { KEY_FILTERS } from "./filters";
+import { type KeyStatus, keyStatus, notRevokedWhere, statusWhere } from "./status";
 
 /**
  * What the API keys pages read: a page of a tenant's direct keys with filters, one key with its
  * recent requests. Never the secret or its hash.
  */
 export const KEY_PAGE_SIZE = 25;
-export const KEY_FILTERS = ["current", ...KEY_STATUSES, "all"] as const;
-export type KeyFilter = (typeof KEY_FILTERS)[number];
 
 export const keyListQuery = z.object({
   /** "current" (the default) is every key but the revoked ones. */
@@ -42,7 +41,12 @@ export type KeyRow = {
   /** The key that replaced this one (roll), and the one this one replaced. */
   replacedBy: KeyRef | null;
   replaces: KeyRef | null;
+  /** Requests in the last 30 UTC days, per day (oldest first) and in all: the list's sparkline (key-page-usage.ts). */
+  usage?: KeyUsage;
 };
+
+export type KeyUsage = { total: number; daily: number[] };
+export const KEY_USAGE_DAYS = 30;
 
 export type KeyPage = { rows: KeyRow[]; total: number; page: number; pageCount: number; pageSize: number };
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isScope, WILDCARD_SCOPES } from "@/lib/scopes/catalog";

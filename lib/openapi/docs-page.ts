@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The /docs page: Swagger UI on the API's own OpenAPI document, everything from this origin. The
  * Authorize dialog takes the bearer key and, for vendor keys, Klau-Tenant-Id; both persist in the

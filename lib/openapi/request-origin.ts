@@ -1,3 +1,5 @@
+import "server-only";
+import type { Env } from "@/lib/config";
 import { forwardedProto, proxyTrust, trustsForwardedHeaders } from "@/lib/ratelimit/proxy-trust";
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -12,7 +14,7 @@ function first(value: string | null): string | undefined {
  * host — it is echoed into a public document. Not from request.url: Next builds its protocol from
  * X-Forwarded-Proto whoever sent it, and `next start` itself only speaks http.
  */
-export function requestOrigin(request: Request, env: Record<string, string | undefined> = process.env): string {
+export function requestOrigin(request: Request, env?: Env): string {
   const trust = proxyTrust(env);
   const forwardedHost = trustsForwardedHeaders(trust) ? first(request.headers.get("x-forwarded-host")) : undefined;
   const proto = forwardedProto(request.headers, trust) ?? "http";

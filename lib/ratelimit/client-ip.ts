@@ -1,3 +1,5 @@
+import "server-only";
+import type { Env } from "@/lib/config";
 import { peerAddressOf } from "./peer-address";
 import { clientAddress, proxyTrust } from "./proxy-trust";
 
@@ -8,7 +10,7 @@ import { clientAddress, proxyTrust } from "./proxy-trust";
  * not expose the socket, so there every unauthenticated client shares the bucket "unknown" —
  * strict, but it cannot be dodged by forging headers (documented in docs/API-PIPELINE.md).
  */
-export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+export function clientIp(headers: Headers, env?: Env): string {
   const trust = proxyTrust(env);
   if (trust.kind === "none") return peerAddressOf(headers) ?? "unknown";
   return clientAddress(headers, trust) ?? "unknown";

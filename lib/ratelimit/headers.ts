@@ -1,3 +1,4 @@
+import "server-only";
 import type { RateLimitPolicy } from "./policy";
 
 /** The state of one identity's window after this request. `resetSeconds`: seconds until the window resets. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Headroom } from "@/lib/request-log/usage-schema";
 import type { Limiter } from "./limit";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /** What the limiter needs to know of a caller (an API key or a console session). */
 export type RateLimitedCaller = {
   kind: "DIRECT" | "VENDOR";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { RateLimitState } from "./headers";

@@ -1,5 +1,6 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
-import { normalizeAddress } from "./proxy-trust";
+import { normalizeAddress } from "@/lib/validation/addresses";
 
 /**
  * The TCP peer of a request, for servers that see the socket (the API fast path,

@@ -1,4 +1,8 @@
-import { BlockList, isIP } from "node:net";
+import "server-only";
+import type { BlockList } from "node:net";
+import { isIP } from "node:net";
+import { config, type Env } from "@/lib/config";
+import { normalizeAddress } from "@/lib/validation/addresses";
 
 /**
  * How far the app trusts forwarding headers (docs/API-PIPELINE.md, "Client address"):
@@ -14,57 +18,12 @@ export type ProxyTrust =
   | { kind: "hops"; hops: number; header: string | null }
   | { kind: "list"; proxies: BlockList; header: string | null };
 
-type Env = Record<string, string | undefined>;
-
-/** `::ffff:1.2.3.4` → `1.2.3.4`; `1.2.3.4:5678` and `[2001:db8::1]:443` → the address; else null. */
-export function normalizeAddress(raw: string): string | null {
-  let value = raw.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(value);
-  if (bracketed?.[1]) value = bracketed[1];
-  else if (/^[\d.]+:\d{1,5}$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value);
-  if (mapped?.[1]) value = mapped[1];
-  const family = isIP(value);
-  if (family === 0) return null;
-  return family === 6 ? value.toLowerCase() : value;
-}
-
-/** `10.0.0.0/8, 127.0.0.1, fd00::/8` → a BlockList; an entry that is not an address or CIDR throws. */
-export function parseProxyList(list: string): BlockList {
-  const blocks = new BlockList();
-  for (const entry of list.split(",").map((e) => e.trim()).filter(Boolean)) {
-    const [address = "", prefix] = entry.split("/");
-    const normalized = normalizeAddress(address);
-    const family = normalized && isIP(normalized) === 6 ? "ipv6" : "ipv4";
-    const bits = prefix === undefined ? null : Number(prefix);
-    if (!normalized || (bits !== null && (!Number.isInteger(bits) || bits < 0 || bits > (family === "ipv6" ? 128 : 32)))) {
-      throw new Error(`KLAU_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-    }
-    if (bits === null) blocks.addAddress(normalized, family);
-    else blocks.addSubnet(normalized, bits, family);
-  }
-  return blocks;
-}
-
-export function proxyTrustFromEnv(env: Env): ProxyTrust {
-  const header = env.KLAU_CLIENT_IP_HEADER?.trim().toLowerCase() || null;
-  if (env.KLAU_TRUSTED_PROXIES?.trim()) return { kind: "list", proxies: parseProxyList(env.KLAU_TRUSTED_PROXIES), header };
-  const hops = Number(env.KLAU_TRUST_PROXY);
-  if (env.KLAU_TRUST_PROXY && Number.isInteger(hops) && hops > 0) return { kind: "hops", hops, header };
+/** The setting as configured (lib/config.ts parses and checks it once, at start). */
+export function proxyTrust(env?: Env): ProxyTrust {
+  const { hops, trusted, clientIpHeader: header } = config(env).proxy;
+  if (trusted) return { kind: "list", proxies: trusted, header };
+  if (hops > 0) return { kind: "hops", hops, header };
   return { kind: "none" };
-}
-
-const cache = new Map<string, ProxyTrust>();
-
-/** The parsed setting, once per distinct configuration (called on every request). */
-export function proxyTrust(env: Env = process.env): ProxyTrust {
-  const id = [env.KLAU_TRUST_PROXY, env.KLAU_TRUSTED_PROXIES, env.KLAU_CLIENT_IP_HEADER].join("\u0000");
-  let trust = cache.get(id);
-  if (!trust) {
-    trust = proxyTrustFromEnv(env);
-    cache.set(id, trust);
-  }
-  return trust;
 }
 
 function isTrustedHop(trust: ProxyTrust, address: string): boolean {
@@ -100,14 +59,4 @@ export function forwardedProto(headers: Headers, trust: ProxyTrust): "http" | "h
   if (!trustsForwardedHeaders(trust)) return null;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   return proto === "https" || proto === "http" ? proto : null;
-}
-
-/** At server start: a mistyped proxy list stops the server with its message instead of failing requests. */
-export function ensureProxyTrustOnStart(env: Env = process.env): void {
-  try {
-    proxyTrust(env);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 /** A store failure this recent still counts as "degraded" (the fallback leaves no other trace). */

@@ -1,3 +1,5 @@
+import "server-only";
+import { config, type Env } from "@/lib/config";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis } from "rate-limiter-flexible";
 import type { RateLimitPolicy } from "./policy";
 import { reportingUse, StoreHealth } from "./store-health";
@@ -5,18 +7,17 @@ import { reportingUse, StoreHealth } from "./store-health";
 export type StoreKind = "memory" | "postgres" | "redis";
 /** What counts requests while the shared store is down (KLAU_RATE_LIMIT_FALLBACK). */
 export type FallbackPolicy = "postgres" | "memory" | "closed";
-type Env = Record<string, string | undefined>;
 
 /**
  * Memory on a single instance (exact: one event loop); Redis when REDIS_URL is set; PostgreSQL
  * (table `rate_limits`, created by our migrations) with KLAU_RATE_LIMIT_STORE=postgres and a
  * DATABASE_URL. Both shared stores increment atomically, so the count stays exact across instances.
  */
-export function storeKind(env: Env = process.env): StoreKind {
-  if (env.KLAU_RATE_LIMIT_STORE === "memory") return "memory";
-  if (env.KLAU_RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL) return "postgres";
-  if (env.KLAU_RATE_LIMIT_STORE === "redis" || env.REDIS_URL) return env.REDIS_URL ? "redis" : "memory";
-  return "memory";
+export function storeKind(env?: Env): StoreKind {
+  const { rateLimit, database } = config(env);
+  if (rateLimit.store === "memory") return "memory";
+  if (rateLimit.store === "postgres" && database.url) return "postgres";
+  return rateLimit.redisUrl ? "redis" : "memory";
 }
 
 /**
@@ -24,13 +25,12 @@ export function storeKind(env: Env = process.env): StoreKind {
  * one window; the default when DATABASE_URL names a server), `memory` per process (each instance
  * admits a full window of its own), `closed` refuses requests with 503. Null for the memory store.
  */
-export function fallbackPolicy(env: Env = process.env, kind: StoreKind = storeKind(env)): FallbackPolicy | null {
+export function fallbackPolicy(env?: Env, kind: StoreKind = storeKind(env)): FallbackPolicy | null {
   if (kind === "memory") return null;
-  const chosen = env.KLAU_RATE_LIMIT_FALLBACK;
-  const wanted: FallbackPolicy =
-    chosen === "postgres" || chosen === "memory" || chosen === "closed" ? chosen : env.DATABASE_URL ? "postgres" : "memory";
+  const { rateLimit, database } = config(env);
+  const wanted: FallbackPolicy = rateLimit.fallback ?? (database.url ? "postgres" : "memory");
   // The PostgreSQL store cannot fall back to itself; without a server there is no table to use.
-  if (wanted === "postgres" && (kind === "postgres" || !env.DATABASE_URL)) return "memory";
+  if (wanted === "postgres" && (kind === "postgres" || !database.url)) return "memory";
   return wanted;
 }
 
@@ -46,20 +46,21 @@ async function postgresLimiter(base: Base, url: string, insuranceLimiter?: RateL
 }
 
 /** The limiter that counts while the store is down: `undefined` (policy closed) lets its errors through. */
-async function insurance(base: Base, fallback: FallbackPolicy, env: Env, health: StoreHealth): Promise<RateLimiterAbstract | undefined> {
+async function insurance(base: Base, fallback: FallbackPolicy, databaseUrl: string | null, health: StoreHealth): Promise<RateLimiterAbstract | undefined> {
   if (fallback === "closed") return undefined;
-  if (fallback === "memory" || !env.DATABASE_URL) return reportingUse(new RateLimiterMemory(base), health);
+  if (fallback === "memory" || !databaseUrl) return reportingUse(new RateLimiterMemory(base), health);
   // Should PostgreSQL be down as well, count in memory rather than fail open.
-  return reportingUse(await postgresLimiter(base, env.DATABASE_URL, new RateLimiterMemory(base)), health);
+  return reportingUse(await postgresLimiter(base, databaseUrl, new RateLimiterMemory(base)), health);
 }
 
-export async function createLimiter(policy: RateLimitPolicy, env: Env = process.env, keyPrefix = "api"): Promise<CreatedLimiter> {
+export async function createLimiter(policy: RateLimitPolicy, env?: Env, keyPrefix = "api"): Promise<CreatedLimiter> {
   const base = { points: policy.points, duration: policy.windowSeconds, keyPrefix };
   const kind = storeKind(env);
   const fallback = fallbackPolicy(env, kind);
-  if (kind === "redis" && env.REDIS_URL && fallback) {
+  const { rateLimit, database } = config(env);
+  if (kind === "redis" && rateLimit.redisUrl && fallback) {
     const { Redis } = await import("ioredis");
-    const storeClient = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const storeClient = new Redis(rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     storeClient.on("error", () => undefined); // reported through StoreHealth; avoid unhandled 'error'
     const health = new StoreHealth(() => storeClient.status === "ready");
     // Without an offline queue, commands sent before the connection is up go to the fallback: wait
@@ -69,12 +70,12 @@ export async function createLimiter(policy: RateLimitPolicy, env: Env = process.
       storeClient.once("error", () => resolve());
       setTimeout(resolve, 3_000).unref();
     });
-    const insuranceLimiter = await insurance(base, fallback, env, health);
+    const insuranceLimiter = await insurance(base, fallback, database.url, health);
     return { limiter: new RateLimiterRedis({ ...base, storeClient, insuranceLimiter }), kind, fallback, health };
   }
-  if (kind === "postgres" && env.DATABASE_URL && fallback) {
+  if (kind === "postgres" && database.url && fallback) {
     const health = new StoreHealth();
-    const limiter = await postgresLimiter(base, env.DATABASE_URL, await insurance(base, fallback, env, health));
+    const limiter = await postgresLimiter(base, database.url, await insurance(base, fallback, database.url, health));
     return { limiter, kind, fallback, health };
   }
   return { limiter: new RateLimiterMemory(base), kind: "memory", fallback: null, health: new StoreHealth() };

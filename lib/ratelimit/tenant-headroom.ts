@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db/transaction";
 import type { Headroom } from "@/lib/request-log/usage-schema";
 import { headroomOf } from "./headroom";
@@ -29,5 +30,16 @@ export async function tenantHeadroom(db: DbClient, limiter: Limiter, tenantId: s
     const state = states[index];
     if (!state) throw new Error("headroom: missing state");
     return { ...state, label: i.label, kind: i.kind };
+  });
+}
+
+/** A vendor's current window for each hauler it acts for (one budget per vendor and hauler). */
+export async function vendorHeadroom(limiter: Limiter, vendorId: string, tenantIds: readonly string[]): Promise<(Headroom & { tenantId: string })[]> {
+  const identities = tenantIds.map((tenantId) => rateLimitIdentity({ kind: "VENDOR", companyId: null, vendorId, console: null }, tenantId, ""));
+  const states = await headroomOf(limiter, identities);
+  return tenantIds.map((tenantId, index) => {
+    const state = states[index];
+    if (!state) throw new Error("headroom: missing state");
+    return { ...state, tenantId };
   });
 }

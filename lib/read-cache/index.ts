@@ -1,10 +1,10 @@
-import { envMs, processSingleton } from "@/lib/cache/ttl-cache";
+import "server-only";
+import { processSingleton } from "@/lib/cache/ttl-cache";
+import { config } from "@/lib/config";
 import { ReadCache } from "./read-cache";
 
 export { HAULING_CHANGED_CHANNEL, isCachedResource } from "./hauling-changes";
 export { ReadCache, type ReadTicket } from "./read-cache";
-
-const MB = 1024 * 1024;
 
 /**
  * The process's cache of GET answers. KLAU_READ_CACHE_TTL_MS (default 60 s; 0 turns it off) bounds
@@ -14,7 +14,7 @@ export const readCache: ReadCache = processSingleton(
   "read-cache",
   () =>
     new ReadCache({
-      maxBytes: Math.round((envMs("KLAU_READ_CACHE_MB", 32) || 32) * MB),
-      ttlMs: envMs("KLAU_READ_CACHE_TTL_MS", 60_000),
+      maxBytes: config().caches.readCacheBytes,
+      ttlMs: config().caches.readCacheTtlMs,
     }),
 );

@@ -1,3 +1,4 @@
+import "server-only";
 import { LRUCache } from "lru-cache";
 
 /** Taken before a read; `store` keeps the answer only if the tenant's data did not change meanwhile. */

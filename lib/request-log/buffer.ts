@@ -1,3 +1,4 @@
+import "server-only";
 export type RequestLogEntry = {
   apiKeyId: string | null;
   /** The user of a console session ("Console (email)"); null for API keys. */

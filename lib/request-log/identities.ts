@@ -1,3 +1,4 @@
+import "server-only";
 import { consoleLabel } from "@/lib/console/label";
 import type { DbClient } from "@/lib/db/transaction";
 import type { UsageReport } from "./usage-schema";

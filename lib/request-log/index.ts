@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import { getDb } from "@/lib/db/client";
 import { RequestLogBuffer } from "./buffer";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Upper bounds (ms) of the roll-up's latency buckets: the same list as SQL `klau_latency_bucket`. */
 export const LATENCY_BUCKETS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 2147483647] as const;
 

@@ -6,7 +6,7 @@ import { listRequestLog } from "./list";
 import { prismaRequestLogWriter } from "./prisma-writer";
 import { usageRange } from "./range";
 import { nameIdentities } from "./identities";
-import { keyUsageSeries, usageReport } from "./usage";
+import { keyUsageSeries, usageByTenant, usageReport } from "./usage";
 
 let t: TestDatabase;
 let north: string;
@@ -113,6 +113,13 @@ describe("usage report (from the hourly roll-up kept by the trigger)", () => {
     const [daily] = await t.db.$queryRaw<{ n: number }[]>`SELECT sum("count")::int AS n FROM "ApiUsageDaily"`;
     expect(hourly?.n).toBe(raw?.n);
     expect(daily?.n).toBe(raw?.n);
+  });
+
+  it("usageByTenant: a vendor's requests per hauler, only its own; a company's only its own", async () => {
+    const range = usageRange({ range: "7d" }, now);
+    expect(await usageByTenant(t.db, { kind: "vendor", vendorId }, range)).toEqual([{ companyId: north, total: 1, errors: 0 }]);
+    expect(await usageByTenant(t.db, { kind: "vendor", vendorId: "another-vendor" }, range)).toEqual([]);
+    expect(await usageByTenant(t.db, company(south), range)).toEqual([{ companyId: south, total: 1, errors: 1 }]);
   });
 
   it("keyUsageSeries: per-key daily counts for the sparkline, only within the scope", async () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccessScope } from "@/lib/tenancy/scope";
@@ -135,4 +136,14 @@ export async function keyUsageSeries(
     entry.total += Number(row.count);
   }
   return result;
+}
+
+/** Requests and errors per tenant over the range, busiest first: a vendor's usage per hauler. */
+export async function usageByTenant(db: DbClient, scope: AccessScope, range: UsageRange): Promise<{ companyId: string; total: number; errors: number }[]> {
+  const where = whereOf(scope, range, {});
+  const { table } = rollupOf(range.granularity);
+  const rows = await db.$queryRaw<{ companyId: string; total: number; errors: number }[]>`
+    SELECT "companyId", sum("count")::int AS total, (sum("count") FILTER (WHERE "status" >= 400))::int AS errors
+    FROM ${table} WHERE ${where} GROUP BY 1 ORDER BY total DESC, 1`;
+  return rows.map((r) => ({ companyId: r.companyId, total: Number(r.total), errors: Number(r.errors ?? 0) }));
 }

@@ -1,20 +1,20 @@
+import "server-only";
 import { processSingleton } from "@/lib/cache/ttl-cache";
 import type { Db } from "@/lib/db/client";
-import { retentionFromEnv } from "./config";
+import { config, type Env } from "@/lib/config";
 import { purgeExpired } from "./purge";
 
 const MINUTE_MS = 60_000;
 
 /**
- * The app's own purge: a minute after start, then every KLAU_PURGE_INTERVAL_MINUTES (default 60).
+ * The app's own purge: a minute after start, then every KLAU_PURGE_INTERVAL_MINUTES (default 60; 0 turns it off).
  * One run at a time; a failure is logged and retried at the next tick. The timer never keeps the
  * process alive.
  */
-export function startPurgeTimer(getDb: () => Promise<Db>, env: Record<string, string | undefined> = process.env): void {
+export function startPurgeTimer(getDb: () => Promise<Db>, env?: Env): void {
   processSingleton("retention-purge-timer", () => {
-    const retention = retentionFromEnv(env); // a bad value fails the start, not the first tick
-    const interval = Number(env.KLAU_PURGE_INTERVAL_MINUTES ?? 60);
-    if (!Number.isFinite(interval) || interval <= 0) return null;
+    const { retention, purgeIntervalMinutes: interval } = config(env);
+    if (interval === 0) return null;
     let running = false;
     const tick = async () => {
       if (running) return;

@@ -1,3 +1,4 @@
+import "server-only";
 import { changeEmitter } from "@/lib/db/notify";
 
 /** A partnership's status or granted scopes changed: caches of partnerships drop the pair at once. */

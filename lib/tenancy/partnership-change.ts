@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor, AuditAction } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Partnership, PartnershipRequest, Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 
 /** Cost 10 ≈ 60 ms here: slow enough against offline guessing, fast enough for a sign-in. */

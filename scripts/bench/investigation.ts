@@ -1,6 +1,6 @@
 /**
  * Figures from the investigation scripts, which `npm run bench` does not run (they need a database no
- * server holds): `npx tsx scripts/bench/request-log-cost.ts` and `scripts/bench/query-variants.ts`
+ * server holds): `npx tsx --conditions=react-server scripts/bench/request-log-cost.ts` and `scripts/bench/query-variants.ts`
  * with DATABASE_URL or KLAU_DATA_DIR set. Update them when you rerun those scripts.
  */
 export const INVESTIGATION = {

@@ -4,7 +4,7 @@
  * like lib/api/change-listener.ts, handles the trigger's notification — the window in which that
  * process may still answer a cached GET from before the write. The listener runs idle, then with its
  * event loop half busy (slices of synchronous work, as when serving requests).
- *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres node --import tsx scripts/bench/notify-latency.ts
+ *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres node --conditions=react-server --import tsx scripts/bench/notify-latency.ts
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -35,7 +35,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(url: string, busyMs: number, writers: number, perWriter: number): Promise<string> {
-  const child = fork(fileURLToPath(import.meta.url), ["listen", url, String(busyMs)], { execArgv: ["--import", "tsx"] });
+  const child = fork(fileURLToPath(import.meta.url), ["listen", url, String(busyMs)], { execArgv: ["--conditions=react-server", "--import", "tsx"] });
   const waiting = new Map<string, (at: number) => void>();
   await new Promise<void>((resolve) => {
     child.on("message", (m: { ready?: boolean; tenant?: string; at?: number }) => {

@@ -1,7 +1,7 @@
 // Investigation tool (not run by `npm run bench`): what one `GET /api/v1/jobs?date=…` query costs
 // through Prisma 7 versus the same SQL on the bare driver, and how throughput under concurrency
 // depends on the pool size. Needs a migrated, seeded database that no server holds open:
-//   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/query-variants.ts   (or KLAU_DATA_DIR=…)
+//   DATABASE_URL=postgresql://…/klau_x npx tsx --conditions=react-server scripts/bench/query-variants.ts   (or KLAU_DATA_DIR=…)
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

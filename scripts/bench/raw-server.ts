@@ -1,6 +1,6 @@
 // The runtime's ceiling: a bare Node `http` server answering every request with the same JSON bytes
 // the API returns. Run as its own process (like `next start`) so it does not share the load
-// generator's event loop. Usage: node --import tsx scripts/bench/raw-server.ts <port> <payload-file>
+// generator's event loop. Usage: node --conditions=react-server --import tsx scripts/bench/raw-server.ts <port> <payload-file>
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 

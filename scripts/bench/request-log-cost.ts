@@ -3,7 +3,7 @@
 // current writer's one `INSERT … SELECT FROM json_to_recordset(…)` of the same rows (one JSON
 // parameter; the `unnest` of one array per column before it cost 7 µs), and the per-flush lastUsedAt
 // update. Inserts and then deletes its own rows; needs a migrated database no server holds:
-//   DATABASE_URL=postgresql://…/klau_x npx tsx scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
+//   DATABASE_URL=postgresql://…/klau_x npx tsx --conditions=react-server scripts/bench/request-log-cost.ts   (or KLAU_DATA_DIR=…)
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { cpuUsage } from "node:process";

@@ -2,7 +2,7 @@
 // PostgreSQL). Seeds the rows with one INSERT … SELECT (the roll-up trigger runs as in production),
 // then times each query the usage, request-log and audit pages make. Run by the bench
 // (run-usage-queries.ts) against a bench database no server holds open, or alone:
-//   DATABASE_URL=… npx tsx scripts/bench/usage-queries.ts [rows]
+//   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/usage-queries.ts [rows]
 // Prints progress on stderr and one JSON line on stdout: { rows, seedSeconds, queries: [{ query, ms }] }.
 import { listAudit } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";

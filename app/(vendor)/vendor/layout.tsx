@@ -1,4 +1,4 @@
-import { Gauge, Handshake, KeyRound, SquareTerminal, Store } from "lucide-react";
+import { Activity, Gauge, Handshake, KeyRound, SquareTerminal, Store } from "lucide-react";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
@@ -33,6 +33,9 @@ export default async function VendorLayout({ children }: { children: ReactNode }
             </li>
             <li>
               <NavLink href="/vendor/access" label="Effective access" icon={<Gauge className="size-4" />} />
+            </li>
+            <li>
+              <NavLink href="/vendor/usage" label="Usage" icon={<Activity className="size-4" />} />
             </li>
             <li>
               <NavLink href="/vendor/console" label="Console" icon={<SquareTerminal className="size-4" />} />

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { config } from "@/lib/config";
 
 /**
  * The bench payload (`KLAU_BENCH_PAYLOAD`): the exact bytes of a real `/api/v1/jobs` response, which
@@ -6,13 +7,13 @@ import { readFile } from "node:fs/promises";
  * answers 404 until the file exists and serves it afterwards.
  */
 export function benchEnabled(): boolean {
-  return process.env.KLAU_BENCH === "1";
+  return config().bench.enabled;
 }
 
 let bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
 export function payloadBytes(): Promise<Uint8Array<ArrayBuffer>> {
-  const file = process.env.KLAU_BENCH_PAYLOAD;
+  const file = config().bench.payloadFile;
   if (!file) return Promise.reject(new Error("KLAU_BENCH_PAYLOAD is not set"));
   bytes ??= readFile(file).then(
     (content) => new Uint8Array(content),

@@ -1,3 +1,4 @@
+import "server-only";
 import { rateLimitIdentity } from "@/lib/ratelimit/identity";
 import type { Resource } from "@/lib/scopes/catalog";
 import { type ResolvedTenant, resolveTenant, TENANT_HEADER } from "./resolve-tenant";

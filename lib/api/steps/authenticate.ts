@@ -1,3 +1,4 @@
+import "server-only";
 import { type ConsoleCredentialFailure, isConsoleToken, verifyConsoleCredential } from "@/lib/console/credential";
 import type { KeyCache } from "@/lib/keys/cache";
 import { type KeyFailure, type KeyLookup, verifyKey } from "@/lib/keys/verify";

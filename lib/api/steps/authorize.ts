@@ -1,3 +1,4 @@
+import "server-only";
 import type { Resource, Scope } from "@/lib/scopes/catalog";
 import { missingScope } from "@/lib/scopes/effective";
 import { requiredScope } from "@/lib/scopes/match";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type DbClient, TRANSACTION_OPTIONS } from "@/lib/db/transaction";
 import { requestFingerprint } from "@/lib/idempotency/fingerprint";

@@ -71,9 +71,14 @@ describe("policy and store selection", () => {
   it.each([
     [{}, { points: 500, windowSeconds: 900 }],
     [{ KLAU_RATE_LIMIT_POINTS: "10", KLAU_RATE_LIMIT_WINDOW_SECONDS: "60" }, { points: 10, windowSeconds: 60 }],
-    [{ KLAU_RATE_LIMIT_POINTS: "-1", KLAU_RATE_LIMIT_WINDOW_SECONDS: "abc" }, { points: 500, windowSeconds: 900 }],
   ])("%j → %j", (env, expected) => {
     expect(policyFromEnv(env)).toEqual(expected);
+  });
+
+  it("refuses a bad value, naming each variable", () => {
+    expect(() => policyFromEnv({ KLAU_RATE_LIMIT_POINTS: "-1", KLAU_RATE_LIMIT_WINDOW_SECONDS: "abc" })).toThrow(
+      /KLAU_RATE_LIMIT_POINTS must be a whole number.*KLAU_RATE_LIMIT_WINDOW_SECONDS must be a whole number/,
+    );
   });
 
   it.each([

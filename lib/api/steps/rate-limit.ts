@@ -1,3 +1,4 @@
+import "server-only";
 import { writeRateLimitHeaders } from "@/lib/ratelimit/headers";
 import { consumePoint, type Limiter } from "@/lib/ratelimit/limit";
 import { ApiError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReadCache } from "@/lib/read-cache/read-cache";
 import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";

@@ -1,4 +1,6 @@
-import { envMs, processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
+import "server-only";
+import { processSingleton, TtlCache } from "@/lib/cache/ttl-cache";
+import { config } from "@/lib/config";
 import type { Tenant } from "@/lib/tenancy/access";
 import { onPartnershipChanged } from "@/lib/tenancy/events";
 import { ApiError } from "../errors";
@@ -19,7 +21,7 @@ export type ResolvedTenant = { tenant: Tenant; grantedScopes: readonly string[] 
  * staleness should a notification be lost.
  */
 export const partnershipCache = processSingleton("partnership-cache", () => {
-  const cache = new TtlCache<PartnershipAccess | null>(envMs("KLAU_PARTNERSHIP_CACHE_TTL_MS", 5_000), 20_000);
+  const cache = new TtlCache<PartnershipAccess | null>(config().caches.partnershipTtlMs, 20_000);
   onPartnershipChanged((event) => cache.delete(`${event.vendorId}:${event.companyId}`));
   return cache;
 });

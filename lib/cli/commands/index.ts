@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "../define-command";
 import { auditList } from "./audit";
 import { companiesCreate, companiesList } from "./companies";

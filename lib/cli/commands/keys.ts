@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ROLL_GRACE_VALUES } from "@/lib/keys/roll-grace";
 import { createKeyInput, expiresInDays, type KeyOwner, keyName, rollGrace } from "@/lib/keys/schemas";

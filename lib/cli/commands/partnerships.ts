@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createPartnershipInput, entityId, partnershipStatus, updatePartnershipInput } from "@/lib/tenancy/schemas";
 import { operatorScope } from "@/lib/tenancy/scope";

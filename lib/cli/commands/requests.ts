@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { entityId } from "@/lib/tenancy/schemas";
 import { defineCommand } from "../define-command";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { displayName, entityId } from "@/lib/tenancy/schemas";
 import { createUserInput, email, MEMBERSHIP_ROLES, membershipRole, password, type UserAccount } from "@/lib/users/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import type { DispatchStatus, JobStatus } from "@/lib/generated/prisma/enums";
 import type { HaulingClient } from "../shared/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { afterCursor, type Page, pageOrder, toPage } from "../shared/cursor";

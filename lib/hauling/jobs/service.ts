@@ -1,3 +1,4 @@
+import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isForeignKeyViolation, isRecordNotFound, isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { InvalidInputError } from "@/lib/errors";
 import type { HaulingClient } from "./db";
 import { looksLikeId } from "./ids";

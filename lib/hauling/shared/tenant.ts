@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The tenant filter every hauling query carries (documenso's buildTeamWhereQuery idea): callers
  * cannot build a where clause without naming the tenant, and the tenant always wins over `extra`.

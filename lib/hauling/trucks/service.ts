@@ -1,3 +1,4 @@
+import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import { afterCursor, type Page, pageOrder, toPage } from "../shared/cursor";
 import type { HaulingDb } from "../shared/db";

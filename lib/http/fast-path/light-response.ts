@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A `Response` that only remembers its body and init until someone needs more. undici's Response
  * builds a ReadableStream for every body (≈ 30 µs a call here, more than the whole pipeline on a

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The /api/v1 routes of app/api/v1 matched the way Next matches them, for the fast path
  * (lib/http/fast-path/adapter.ts): per segment a static name beats `[param]`, which beats

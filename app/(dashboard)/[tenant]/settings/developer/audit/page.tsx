@@ -38,7 +38,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     <div className="space-y-6">
       <PageHeader
         title="Audit log"
-        description="Who changed what for this company: keys, partnerships and grants, with the actor, IP address and before/after. Entries cannot be edited or deleted; they are kept for the retention period."
+        description="Who changed what for this company — keys, partnerships and grants, console credentials, the key-lifetime setting — and every sign-in of its users, with the actor, IP address and before/after. Entries cannot be edited or deleted; they are kept for the retention period."
         actions={
           canExport ? (
             <>

@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { keyListQuery, listKeyPage } from "@/lib/keys/queries";
+import { listKeyPageWithUsage } from "@/lib/keys/key-page-usage";
+import { keyListQuery } from "@/lib/keys/queries";
 import { keyDescription, keyExpiry, keyName, rollGrace, updateKeyInput } from "@/lib/keys/schemas";
 import { createKey, revokeKey, rollKey, updateKey } from "@/lib/keys/service";
 import { entityId, scopeList } from "@/lib/tenancy/schemas";
@@ -11,7 +12,7 @@ const keyInput = z.object({ tenantId: entityId, keyId: entityId });
 
 export const listKeysAction = authorizedAction(
   { on: "tenant", permission: "keys:read", input: keyListQuery.extend({ tenantId: entityId }) },
-  ({ input, ctx }) => listKeyPage(ctx.db, ctx.scope, input),
+  ({ input, ctx }) => listKeyPageWithUsage(ctx.db, ctx.scope, input),
 );
 
 export const createKeyAction = authorizedAction(

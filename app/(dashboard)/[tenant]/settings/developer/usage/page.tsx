@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { ChartFigure } from "@/components/charts/chart-figure";
-import { OUTCOME_LABELS } from "@/components/charts/palette";
-import { LatencyChart, RankChart, RequestsChart } from "@/components/charts/usage-charts";
+import { UsageReportView } from "@/components/charts/usage-report-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, EmptyRow } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
@@ -12,13 +10,12 @@ import { keySuggestions, partnershipSuggestions } from "@/lib/least-privilege/su
 import { processLimiter } from "@/lib/ratelimit/limit";
 import { tenantHeadroom } from "@/lib/ratelimit/tenant-headroom";
 import { nameIdentities } from "@/lib/request-log/identities";
-import { OUTCOMES } from "@/lib/request-log/outcomes";
 import { usageQuery, usageRange } from "@/lib/request-log/range";
 import { usageReport } from "@/lib/request-log/usage";
 import { companyScope } from "@/lib/tenancy/scope";
 import { HeadroomSection } from "./_components/headroom-section";
 import { LeastPrivilegeSection } from "./_components/least-privilege-section";
-import { RangePicker } from "./_components/range-picker";
+import { RangePicker } from "@/components/charts/range-picker";
 import { UsageTabs } from "./_components/usage-tabs";
 
 export const metadata: Metadata = { title: "Usage · Klau" };
@@ -36,8 +33,6 @@ function parseRange(raw: Record<string, string | string[] | undefined>) {
   }
 }
 
-const ms = (v: number | null) => (v === null ? "–" : v > 10_000 ? "> 10 s" : `≤ ${v} ms`);
-
 export default async function UsagePage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant } = await requireTenantAccess((await params).tenant);
   const basePath = `/${tenant.id}/settings/developer/usage`;
@@ -53,9 +48,6 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
     partnershipSuggestions(db, scope),
   ]);
   const identities = await nameIdentities(db, report.identities);
-  const errors = report.total - report.outcomes["2xx"];
-  const busiest = report.series.reduce((top, p) => (p.total > (top?.total ?? -1) ? p : top), report.series[0]);
-  const when = (iso: string) => (range.granularity === "hour" ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10));
   const suggestions = [
     ...keys.map((k) => ({ ...k, canApply: can(tenant.role, "keys:manage") })),
     ...partnerships.map((p) => ({ ...p, canApply: can(tenant.role, "partnerships:decide") })),
@@ -72,75 +64,7 @@ export default async function UsagePage({ params, searchParams }: { params: Prom
         </p>
       ) : null}
 
-      <section aria-labelledby="totals-heading" className="space-y-3">
-        <h2 id="totals-heading" className="text-base font-semibold text-zinc-900">
-          {range.label}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="usage-totals">
-          {[
-            ["Requests", report.total.toLocaleString("en")],
-            ["Errors", errors.toLocaleString("en")],
-            ["Rate limited", report.outcomes["429"].toLocaleString("en")],
-            ["p50 / p95 latency", `${ms(report.latency.p50Ms)} / ${ms(report.latency.p95Ms)}`],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-zinc-200 bg-white p-3">
-              <dt className="text-xs font-medium text-zinc-600">{label}</dt>
-              <dd className="mt-1 text-lg font-semibold tabular-nums text-zinc-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <section aria-label="Charts" className="grid gap-4 lg:grid-cols-2">
-        <ChartFigure
-          id="requests-chart"
-          title="Requests over time by outcome"
-          summary={
-            report.total === 0
-              ? "No requests in this range."
-              : `${report.total} requests: ${OUTCOMES.map((o) => `${report.outcomes[o]} ${OUTCOME_LABELS[o].toLowerCase()}`).join(", ")}. Busiest ${range.granularity}: ${busiest ? when(busiest.start) : "–"} with ${busiest?.total ?? 0}.`
-          }
-          table={{
-            caption: "Requests per period by outcome",
-            head: ["Period", ...OUTCOMES.map((o) => OUTCOME_LABELS[o]), "Total"],
-            rows: report.series.filter((p) => p.total > 0).map((p) => [when(p.start), ...OUTCOMES.map((o) => p.outcomes[o]), p.total]),
-          }}
-        >
-          <RequestsChart series={report.series} granularity={range.granularity} />
-        </ChartFigure>
-        <ChartFigure
-          id="latency-chart"
-          title="Latency (p50 and p95)"
-          summary={report.total === 0 ? "No requests in this range." : `Half of the requests finished in ${ms(report.latency.p50Ms)}, 95 % in ${ms(report.latency.p95Ms)} (bucket bounds).`}
-          table={{
-            caption: "Latency per period",
-            head: ["Period", "p50", "p95"],
-            rows: report.series.filter((p) => p.total > 0).map((p) => [when(p.start), ms(p.p50Ms), ms(p.p95Ms)]),
-          }}
-        >
-          <LatencyChart series={report.series} granularity={range.granularity} />
-        </ChartFigure>
-        <ChartFigure
-          id="endpoints-chart"
-          title="Top endpoints"
-          summary={report.endpoints[0] ? `Busiest: ${report.endpoints[0].method} ${report.endpoints[0].route} with ${report.endpoints[0].total} requests.` : "No requests in this range."}
-          table={{
-            caption: "Requests per endpoint",
-            head: ["Endpoint", "Requests", "Errors"],
-            rows: report.endpoints.map((e) => [`${e.method} ${e.route}`, e.total, e.errors]),
-          }}
-        >
-          <RankChart rows={report.endpoints.map((e) => ({ label: `${e.method} ${e.route.replace("/api/v1", "")}`, total: e.total }))} />
-        </ChartFigure>
-        <ChartFigure
-          id="errors-chart"
-          title="Error codes"
-          summary={report.errorCodes.length ? report.errorCodes.map((c) => `${c.code}: ${c.total}`).join(", ") : "No errors in this range."}
-          table={{ caption: "Requests per error code", head: ["Error code", "Requests"], rows: report.errorCodes.map((c) => [c.code, c.total]) }}
-        >
-          <RankChart rows={report.errorCodes.map((c) => ({ label: c.code, total: c.total }))} />
-        </ChartFigure>
-      </section>
+      <UsageReportView report={report} range={range} />
 
       <section aria-labelledby="identities-heading" className="space-y-3">
         <h2 id="identities-heading" className="text-base font-semibold text-zinc-900">

@@ -4,7 +4,9 @@ import { tenantHome } from "@/lib/auth/home";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { KEY_FILTERS, type KeyFilter, listKeyPage, scopeCompanies } from "@/lib/keys/queries";
+import { KEY_FILTERS, type KeyFilter } from "@/lib/keys/filters";
+import { listKeyPageWithUsage } from "@/lib/keys/key-page-usage";
+import { scopeCompanies } from "@/lib/keys/queries";
 import { companyScope } from "@/lib/tenancy/scope";
 import { getKeyLifetimeSettings } from "@/lib/tenancy/key-lifetime";
 import { CreateKeyDialog } from "../_components/create-key-dialog";
@@ -38,7 +40,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const db = await getDb();
   const state = listState(await searchParams, scope.includeDivisions);
   const [page, companies, lifetime] = await Promise.all([
-    listKeyPage(db, scope, { status: state.status, search: state.search, page: state.page, companyId: state.view === "all" ? state.companyId || undefined : tenant.id }),
+    listKeyPageWithUsage(db, scope, { status: state.status, search: state.search, page: state.page, companyId: state.view === "all" ? state.companyId || undefined : tenant.id }),
     scope.includeDivisions ? scopeCompanies(db, scope) : Promise.resolve([]),
     getKeyLifetimeSettings(db, scope),
   ]);

@@ -11,6 +11,7 @@ import type { KeyRow } from "@/lib/keys/queries";
 import type { KeyAction } from "./key-action-dialogs";
 import { Expires, LastUsed, RollLink } from "./key-cells";
 import { KeyRowMenu } from "./key-row-menu";
+import { KeyUsageCell } from "./key-usage-cell";
 
 const TH = "px-3 py-2.5 text-left text-xs font-medium uppercase tracking-wide text-zinc-600";
 const TD = "px-3 py-3 align-top text-sm text-zinc-700";
@@ -58,6 +59,9 @@ export function KeysTable({
             <th scope="col" className={TH}>
               Last used
             </th>
+            <th scope="col" className={cn(TH, "hidden md:table-cell")}>
+              Requests, 30 days
+            </th>
             <th scope="col" className={cn(TH, "hidden sm:table-cell")}>
               Expires
             </th>
@@ -92,6 +96,9 @@ export function KeysTable({
               </td>
               <td className={cn(TD, "whitespace-nowrap")}>
                 <LastUsed at={key.lastUsedAt} />
+              </td>
+              <td className={cn(TD, "hidden md:table-cell")}>
+                <KeyUsageCell usage={key.usage} />
               </td>
               <td className={cn(TD, "hidden whitespace-nowrap sm:table-cell")}>
                 <Expires apiKey={key} />

@@ -4,7 +4,7 @@ import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { KEY_STATUS_LABEL } from "@/components/keys/key-status-badge";
-import { KEY_FILTERS, type KeyFilter } from "@/lib/keys/queries";
+import { KEY_FILTERS, type KeyFilter } from "@/lib/keys/filters";
 import type { KeyListState } from "./use-keys";
 
 const FILTER_LABEL: Record<KeyFilter, string> = { current: "All but revoked", all: "All, revoked too", ...KEY_STATUS_LABEL };

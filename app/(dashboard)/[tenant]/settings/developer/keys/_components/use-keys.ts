@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { unwrap } from "@/components/actions/action-result";
-import type { KeyFilter, KeyPage } from "@/lib/keys/queries";
+import type { KeyFilter } from "@/lib/keys/filters";
+import type { KeyPage } from "@/lib/keys/queries";
 import { listKeysAction } from "../actions";
 
 export type KeyListState = { status: KeyFilter; search: string; page: number; view: "company" | "all"; companyId: string };
