@@ -5,7 +5,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { DatabaseNotifications, OpenedDatabase } from "./client";
+import type { DatabaseNotifications, OpenedDatabase } from "./opened";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
 import { acquireOwnership, releaseOwnership } from "./ownership";
