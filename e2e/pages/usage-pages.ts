@@ -34,11 +34,15 @@ export class RequestLogPage {
   goto(tenantId: string, filters: Record<string, string> = {}) {
     return this.page.goto(`${developer(tenantId)}/usage/requests?${new URLSearchParams(filters)}`);
   }
-  async filter(values: { key?: string; status?: string; requestId?: string }) {
+  async filter(values: { key?: string; status?: string; requestId?: string; method?: string; path?: string; from?: string; to?: string }) {
     const form = this.page.getByRole("form", { name: "Filter requests" });
     if (values.key) await form.getByLabel("Key").selectOption({ label: values.key });
     if (values.status) await form.getByLabel("Status").fill(values.status);
     if (values.requestId) await form.getByLabel("Request ID").fill(values.requestId);
+    if (values.method) await form.getByLabel("Method").selectOption(values.method);
+    if (values.path) await form.getByLabel("Path starts with").fill(values.path);
+    if (values.from) await form.getByLabel("From (UTC)").fill(values.from);
+    if (values.to) await form.getByLabel("Before (UTC)").fill(values.to);
     await form.getByRole("button", { name: "Apply filters" }).click();
   }
 }

@@ -90,3 +90,53 @@ test("two keys' 200s, 403s and 429s show up exactly on the usage page, the reque
   await snap(page, "request-log-detail");
   await context.close();
 });
+
+test("request log filters by method, path and time find exactly the matching requests", async ({ browser }) => {
+  const gamma = await klau<{ key: string }>(["keys", "create", "--company", north, "--name", "Gamma", "--scopes", "read:jobs,write:jobs"], server.env);
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const headers = { authorization: `Bearer ${gamma.key}` };
+  // The company's direct budget is spent: these are refused with 429, and logged with their method and path.
+  expect((await context.request.post("/api/v1/jobs", { headers, data: {} })).status()).toBe(429);
+  expect((await context.request.post("/api/v1/jobs", { headers, data: {} })).status()).toBe(429);
+  expect((await context.request.get("/api/v1/trucks", { headers })).status()).toBe(429);
+
+  const page = await context.newPage();
+  await signInAs(page, "northAdmin");
+  const log = new RequestLogPage(page);
+  await expect(async () => {
+    await log.goto(north);
+    await expect(log.rows).toHaveCount(15, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+
+  await log.filter({ method: "POST" });
+  await expect(page).toHaveURL(/method=POST/);
+  await expect(log.rows).toHaveCount(2);
+  for (const row of await log.rows.all()) await expect(row).toContainText("POST");
+  await expect(page.getByLabel("Method"), "the form keeps the filter").toHaveValue("POST");
+
+  await log.goto(north);
+  await log.filter({ path: "/api/v1/drivers" });
+  await expect(log.rows).toHaveCount(2);
+  await expect(log.rows.first()).toContainText("INSUFFICIENT_SCOPE");
+  await log.goto(north, { method: "GET", path: "/api/v1/jobs" });
+  await expect(log.rows).toHaveCount(10); // Alpha's 8 and Beta's 2 rate-limited GET /jobs
+  await log.goto(north, { path: "/api/v1/trucks" });
+  await expect(log.rows).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+  await snap(page, "request-log-filter-path");
+
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await log.goto(north);
+  await log.filter({ from: day(0) });
+  await expect(log.rows).toHaveCount(15);
+  await log.goto(north);
+  await log.filter({ to: day(0) });
+  await expect(log.rows).toHaveCount(1);
+  await expect(log.rows.first()).toHaveText("No requests match these filters.");
+  await log.goto(north, { from: day(1) });
+  await expect(log.rows.first()).toHaveText("No requests match these filters.");
+  await log.goto(north, { from: day(-1), to: day(1), method: "POST" });
+  await expect(log.rows).toHaveCount(2);
+  await snap(page, "request-log-filter-time");
+  await context.close();
+});

@@ -52,7 +52,7 @@ export function RequestTable({
               </time>
             </Td>
             <Td className="text-xs">{callerLabel(r, keyNames, vendorNames, consoleNames)}</Td>
-            <Td className="max-w-72 font-mono text-xs break-all">
+            <Td className="min-w-40 max-w-72 font-mono text-xs break-all">
               {r.method} {r.path}
             </Td>
             <Td>
@@ -60,7 +60,7 @@ export function RequestTable({
             </Td>
             <Td className="font-mono text-xs">{r.errorCode ?? ""}</Td>
             <Td className="whitespace-nowrap tabular-nums text-xs">{r.durationMs} ms</Td>
-            <Td className="font-mono text-xs">
+            <Td className="min-w-44 font-mono text-xs break-all">
               <Link href={`${lookupPath}?requestId=${encodeURIComponent(r.requestId)}`} className="text-indigo-700 underline-offset-2 hover:underline" aria-label={`Details of request ${r.requestId}`}>
                 {r.requestId}
               </Link>
