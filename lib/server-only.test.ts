@@ -16,7 +16,7 @@ const SERVER_FILES = ["lib/config.ts"];
 const SHARED: Record<string, string[]> = {
   "imported by client components (pure: labels, formats, limits, diffs)": [
     "lib/auth/home.ts", "lib/console/call.ts", "lib/console/explain.ts", "lib/console/snippets.ts", "lib/keys/expiry.ts",
-    "lib/keys/limits.ts", "lib/keys/roll-grace.ts", "lib/keys/status.ts", "lib/request-log/outcomes.ts", "lib/tenancy/grant-diff.ts",
+    "lib/keys/filters.ts", "lib/keys/limits.ts", "lib/keys/roll-grace.ts", "lib/keys/status.ts", "lib/request-log/outcomes.ts", "lib/tenancy/grant-diff.ts",
     // lib/errors.ts (imported by client components) recognizes Prisma's errors by their codes: no client.
     "lib/db/prisma-errors.ts",
   ],
