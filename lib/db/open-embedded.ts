@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { TRANSACTION_OPTIONS } from "./transaction";
 import type { DatabaseNotifications, OpenedDatabase } from "./client";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
@@ -74,7 +75,7 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
     const notifications = poolNotifications(pool);
     const session = await pool.connect();
     const migrated = await applyMigrations(pgClientExecutor(session)).finally(() => session.release());
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     return {
       db,
       target,

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { TRANSACTION_OPTIONS } from "./transaction";
 import type { OpenedDatabase } from "./client";
 
 /** A PostgreSQL server through @prisma/adapter-pg. Connects lazily; migrations are `npm run db:migrate`. */
@@ -13,6 +14,6 @@ export async function openPostgres(target: { kind: "postgres"; url: string }): P
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  const db = new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   return { db, target, close: () => db.$disconnect() };
 }

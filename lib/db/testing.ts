@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { TRANSACTION_OPTIONS } from "./transaction";
 import type { Db } from "./client";
 import { applyMigrations } from "./migrate";
 import { emptyPglite, migratedPglite } from "./pglite-template";
@@ -29,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 async function createPgliteTestDatabase(): Promise<TestDatabase> {
   const pglite = await migratedPglite();
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     db,
     kind: "pglite",
@@ -72,7 +73,7 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     await drop().catch(() => undefined);
     throw error;
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }), transactionOptions: TRANSACTION_OPTIONS });
   const listeners: pg.Client[] = [];
   return {
     db,

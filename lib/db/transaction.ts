@@ -7,7 +7,9 @@ export type DbClient = Db | Prisma.TransactionClient;
 
 /**
  * maxWait: under load a transaction waits for a connection (PGlite has exactly one), longer than
- * Prisma's 2 s default; timeout: how long one may hold it before it is rolled back.
+ * Prisma's 2 s default; timeout: how long one may hold it before it is rolled back. Every client
+ * is built with these as its defaults (lib/db/open-*.ts, testing.ts), so a plain `db.$transaction`
+ * in a service gets them too.
  */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
