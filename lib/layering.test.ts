@@ -44,6 +44,49 @@ function violations(file: string, text: string): string[] {
   );
 }
 
+/** `lib/keys/service.ts` → `lib/keys`; a file directly in lib is its own part (`lib/errors.ts`). */
+const part = (file: string) => {
+  const [root, dir, rest] = file.split("/");
+  return rest === undefined ? file.replace(/\.(tsx?|mjs)$/, "") : `${root}/${dir}`;
+};
+
+/** The import edges between parts of lib, with one file pair that makes each. */
+function partEdges(files: Record<string, string>): Map<string, string> {
+  const edges = new Map<string, string>();
+  for (const [file, text] of Object.entries(files)) {
+    if (!under("lib")(file)) continue;
+    for (const target of importedPaths(file, text)) {
+      if (!under("lib")(target) || part(file) === part(target)) continue;
+      const edge = `${part(file)} → ${part(target)}`;
+      if (!edges.has(edge)) edges.set(edge, `${file} → ${target}`);
+    }
+  }
+  return edges;
+}
+
+/** Each edge that lies on a cycle between parts (A imports B and B, through others, imports A). */
+function cycles(edges: Map<string, string>): string[] {
+  const next = new Map<string, string[]>();
+  for (const edge of edges.keys()) {
+    const [from = "", to = ""] = edge.split(" → ");
+    next.set(from, [...(next.get(from) ?? []), to]);
+  }
+  const reaches = (start: string, goal: string) => {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length > 0) {
+      const at = stack.pop() ?? "";
+      if (at === goal) return true;
+      for (const to of next.get(at) ?? []) if (!seen.has(to)) seen.add(to) && stack.push(to);
+    }
+    return false;
+  };
+  return [...edges].filter(([edge]) => {
+    const [from = "", to = ""] = edge.split(" → ");
+    return reaches(to, from);
+  }).map(([edge, example]) => `${edge} (${example})`);
+}
+
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     if (SKIPPED.has(entry.name)) return [];
@@ -61,11 +104,32 @@ describe("layering", () => {
     expect(files.flatMap((file) => violations(file, fs.readFileSync(path.join(ROOT, file), "utf8")))).toEqual([]);
   });
 
+  it("has no cycle between the parts of lib (each folder sits above what it imports)", () => {
+    const files = Object.fromEntries(
+      sourceFiles("lib").filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
+    );
+    expect(partEdges(files).size).toBeGreaterThan(50);
+    expect(cycles(partEdges(files))).toEqual([]);
+  });
+
+  it("catches a planted cycle between parts", () => {
+    const files = {
+      "lib/audit/record.ts": `import type { Actor } from "./types";`,
+      "lib/tenancy/companies.ts": `import { recordAudit } from "@/lib/audit/record";`,
+      "lib/audit/types.ts": `import type { AccessScope } from "@/lib/tenancy/scope";`,
+      "lib/keys/service.ts": `import { recordAudit } from "@/lib/audit/record";`,
+    };
+    expect(cycles(partEdges(files))).toEqual([
+      "lib/tenancy → lib/audit (lib/tenancy/companies.ts → lib/audit/record)",
+      "lib/audit → lib/tenancy (lib/audit/types.ts → lib/tenancy/scope)",
+    ]);
+  });
+
   it.each([
     ["lib/keys/service.ts", `import { ApiError } from "@/lib/api/errors";`, "only the HTTP layers import lib/api"],
-    ["lib/read-cache/read-cache.ts", `import type { Outcome } from "../api/pipeline";`, "only the HTTP layers import lib/api"],
+    ["lib/read-cache/read-cache.ts", `import type { Outcome } from "../api/context";`, "only the HTTP layers import lib/api"],
     ["lib/tenancy/scope.ts", `export { x } from "@/lib/api/context";`, "only the HTTP layers import lib/api"],
-    ["lib/audit/list.ts", `const m = await import("@/app/(operator)/operator/page");`, "lib and components never import app"],
+    ["lib/audit-trail/list.ts", `const m = await import("@/app/(operator)/operator/page");`, "lib and components never import app"],
     ["components/ui/button.tsx", `import { signInAction } from "../../app/(auth)/login/actions";`, "lib and components never import app"],
     ["lib/auth/session.ts", `import { Button } from "@/components/ui/button";`, "lib never imports components"],
   ])("catches a planted violation in %s", (file, line, rule) => {

@@ -16,11 +16,11 @@ const SERVER_FILES = ["lib/config.ts"];
 const SHARED: Record<string, string[]> = {
   "imported by client components (pure: labels, formats, limits, diffs)": [
     "lib/auth/home.ts", "lib/console/call.ts", "lib/console/explain.ts", "lib/console/snippets.ts", "lib/keys/expiry.ts",
-    "lib/keys/limits.ts", "lib/keys/roll-grace.ts", "lib/keys/status.ts", "lib/request-log/outcomes.ts", "lib/tenancy/grant-diff.ts",
+    "lib/keys/filters.ts", "lib/keys/limits.ts", "lib/keys/roll-grace.ts", "lib/keys/status.ts", "lib/request-log/outcomes.ts", "lib/tenancy/grant-diff.ts",
     // lib/errors.ts (imported by client components) recognizes Prisma's errors by their codes: no client.
     "lib/db/prisma-errors.ts",
   ],
-  "read by the proxy and auth.config.ts (no database)": ["lib/auth/callback-url.ts", "lib/auth/protected-paths.ts", "lib/auth/session-cookie.ts"],
+  "read by the proxy (no database)": ["lib/auth/callback-url.ts", "lib/auth/protected-paths.ts", "lib/auth/session-cookie.ts"],
   "imported by the Playwright runner (demo ids, key format, the OpenAPI document's schemas)": [
     "lib/db/demo.ts", "lib/db/seed-ids.ts", "lib/db/seed-hauling.ts", "lib/idempotency/fingerprint.ts", "lib/keys/format.ts",
     "lib/keys/schemas.ts", "lib/tenancy/schemas.ts", "lib/request-log/range.ts", "lib/request-log/usage-schema.ts",

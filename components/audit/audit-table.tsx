@@ -1,6 +1,6 @@
 import { exactTime } from "@/components/ui/relative-time";
 import { EmptyRow, Table, Td } from "@/components/ui/table";
-import type { AuditRow } from "@/lib/audit/query";
+import type { AuditRow } from "@/lib/audit-trail/query";
 
 /** Before/after and other details, as recorded with the event. */
 function Details({ metadata }: { metadata: unknown }) {

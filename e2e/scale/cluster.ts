@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { assertPortFree } from "../fixtures/port";
 
 /**
  * Instances of the built app (scripts/server.mjs on the production build, as scripts/e2e-server.mjs
@@ -44,6 +45,7 @@ export function instance(name: string, port: number, env: Record<string, string>
       if (child?.pid) signalGroup(child.pid, "SIGKILL");
     },
     async start() {
+      await assertPortFree(port);
       log.write(`\n--- ${name} start ${new Date().toISOString()}\n`);
       child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
         env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },

@@ -65,6 +65,7 @@ test("/docs loads Swagger UI with the Klau document and no request leaves this o
 });
 
 test("Try it out with a direct key, then a vendor key with Klau-Tenant-Id from the Authorize dialog", async ({ page }) => {
+  test.setTimeout(150_000); // two operator-CLI keys, then Swagger UI twice: slow on a loaded 2-core machine
   const [direct, vendor] = await Promise.all([
     newKey({ company: DEMO.companies.north.id }, ["read:jobs"], "docs direct"),
     newKey({ vendor: DEMO.vendor.id }, ["read:jobs"], "docs vendor"),

@@ -8,7 +8,7 @@ import { snap } from "../fixtures/screenshots";
 import { signInAs } from "../fixtures/session";
 import { RequestLogPage, UsagePage } from "../pages/usage-pages";
 
-// Its own server (port E2E_PORT + 10) with a rate limit of 10 requests per window and a fresh
+// Its own server (port E2E_PORT + 40; +10 and +20 belong to the scale project, which runs beside the ui project) with a rate limit of 10 requests per window and a fresh
 // database: the only traffic there is this test's, so every count must match exactly.
 const LIMIT = 10;
 const north = DEMO.companies.north.id;
@@ -18,7 +18,7 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  server = await startOwnServer(E2E_PORT + 10, { KLAU_RATE_LIMIT_POINTS: String(LIMIT) });
+  server = await startOwnServer(E2E_PORT + 40, { KLAU_RATE_LIMIT_POINTS: String(LIMIT) });
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -29,3 +29,6 @@ export type HandlerContext<Q, B, P> = {
   requestId: string;
   request: Request;
 };
+
+/** A string from the handler or an error; the read cache hands back the bytes it keeps. */
+export type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { DbClient } from "@/lib/db/transaction";
 import type { StoredResponse } from "@/lib/idempotency/types";
 import type { Resource } from "@/lib/scopes/catalog";
-import type { AuthInfo, HandlerContext } from "./context";
+import type { AuthInfo, HandlerContext, Outcome } from "./context";
 import type { PipelineDeps } from "./deps";
 import { errorBody, errorResponse, successBody } from "./envelope";
 import { type ApiError, notFound } from "./errors";
@@ -32,8 +32,6 @@ export type RouteSpec = {
 export type AnyHandler = (ctx: HandlerContext<unknown, unknown, unknown>) => unknown;
 export type RawParams = Record<string, string | string[] | undefined>;
 type BaseContext = Omit<HandlerContext<unknown, unknown, unknown>, "query" | "body" | "params">;
-/** A string from the handler or an error; the read cache hands back the bytes it keeps. */
-export type Outcome = { status: number; body: string | Uint8Array<ArrayBuffer> | null };
 
 const JSON_TYPE = "application/json; charset=utf-8";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Console credentials minted for a user, reused for their next calls while more than a minute of
  * their life is left: a session of console calls is one credential and one audit entry ("console

@@ -1,3 +1,4 @@
+import { byteLabel, MAX_BODY_BYTES } from "@/lib/validation/body-limit";
 /** What the console tells a user about an error envelope: what happened and what to do. */
 export type Explanation = { meaning: string; action: string; link: { href: string; label: string } | null };
 
@@ -68,7 +69,7 @@ export function explainError(error: Envelope, ctx: ExplainContext): Explanation 
     case "METHOD_NOT_ALLOWED":
       return { meaning: "This path does not accept this method.", action: "Pick the operation from the list instead.", link: null };
     case "PAYLOAD_TOO_LARGE":
-      return { meaning: "The body is over 1 MB.", action: "Send less data per call.", link: null };
+      return { meaning: `The body is over ${byteLabel(MAX_BODY_BYTES)}.`, action: "Send less data per call.", link: null };
     case "UNSUPPORTED_MEDIA_TYPE":
       return { meaning: "The API reads JSON bodies only.", action: "Send the body as JSON.", link: null };
     case "SERVICE_UNAVAILABLE":

@@ -1,28 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DatabaseTarget, databaseTarget } from "./config";
-import type { MigrateResult } from "./migrate";
+import type { OpenedDatabase } from "./opened";
 import { onOwnerShutdown } from "./ownership";
 
 /** The application's database client (Prisma Client 7 on a driver adapter). */
 export type Db = PrismaClient;
-
-export interface DatabaseNotifications {
-  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
-}
-
-export interface OpenedDatabase {
-  db: Db;
-  target: DatabaseTarget;
-  /** Migrations applied while opening (embedded only; PostgreSQL is migrated by `npm run db:migrate`). */
-  migrated?: MigrateResult;
-  /**
-   * Embedded only: LISTEN on the database's one session (lib/db/open-embedded.ts). A PostgreSQL
-   * server is listened to on a connection of its own (lib/api/change-listener.ts).
-   */
-  notifications?: DatabaseNotifications;
-  close(): Promise<void>;
-}
 
 // One client per process, kept on globalThis so Next dev reloads and separate server bundles share it.
 const globalStore = globalThis as typeof globalThis & { __klauDb?: Promise<OpenedDatabase> };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { OpenedDatabase } from "./client";
+import type { OpenedDatabase } from "./opened";
 import { openEmbedded } from "./open-embedded";
 import { readLiveOwner } from "./ownership";
 

@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "./transaction";
-import type { DatabaseNotifications, OpenedDatabase } from "./client";
+import type { DatabaseNotifications, OpenedDatabase } from "./opened";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
 import { acquireOwnership, releaseOwnership } from "./ownership";

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "./transaction";
-import type { OpenedDatabase } from "./client";
+import type { OpenedDatabase } from "./opened";
 
 /** A PostgreSQL server through @prisma/adapter-pg. Connects lazily; migrations are `npm run db:migrate`. */
 export async function openPostgres(target: { kind: "postgres"; url: string }): Promise<OpenedDatabase> {

@@ -1,5 +1,6 @@
 import "server-only";
-import { type OpenedDatabase, openedDatabase } from "./client";
+import { openedDatabase } from "./client";
+import type { OpenedDatabase } from "./opened";
 import { databaseTarget } from "./config";
 import { embeddedLockDir } from "./open-embedded";
 import { DatabaseOwnedError, heldOwnership, publishOwnerSocket } from "./ownership";

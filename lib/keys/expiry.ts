@@ -3,7 +3,6 @@
  * functions (no zod) so the dialog can use them too.
  */
 export const EXPIRY_PRESET_DAYS = [30, 90, 365] as const;
-export const DEFAULT_EXPIRY_DAYS = 90;
 /** The longest lifetime a key may have at all, and the largest "maximum key lifetime" a tenant may set. */
 export const MAX_KEY_LIFETIME_DAYS = 3650;
 

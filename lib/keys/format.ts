@@ -8,8 +8,10 @@ import { hash, randomBytes } from "node:crypto";
 export const KEY_PREFIX = "kl_live_";
 const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
+/** Letters and digits after the prefix: the random part, then its checksum. */
+export const KEY_BODY_LENGTH = RANDOM_LENGTH + CHECKSUM_LENGTH;
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
+const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${KEY_BODY_LENGTH}}$`);
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { keyUsageSeries } from "@/lib/request-log/usage";
 import type { CompanyScope } from "@/lib/tenancy/scope";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_CODES } from "@/lib/errors";
+import { byteLabel, MAX_BODY_BYTES } from "@/lib/validation/body-limit";
 
 /** Reusable pieces of the document: envelopes, errors, headers, parameters, security schemes. */
 
@@ -122,7 +123,7 @@ export const errorResponses = {
   ),
   notFound: errorResponse("NotFound", "NOT_FOUND, e.g. \"Job not found\" (also for ids of other tenants)"),
   conflict: errorResponse("Conflict", "CONFLICT (the resource's state forbids it) or IDEMPOTENCY_KEY_IN_USE"),
-  tooLarge: errorResponse("PayloadTooLarge", "PAYLOAD_TOO_LARGE: the body is over 1 MB"),
+  tooLarge: errorResponse("PayloadTooLarge", `PAYLOAD_TOO_LARGE: the body is over ${byteLabel(MAX_BODY_BYTES)}`),
   reused: errorResponse("IdempotencyKeyReused", "IDEMPOTENCY_KEY_REUSED: the key was used for a different request"),
   rateLimited: {
     id: "RateLimited",

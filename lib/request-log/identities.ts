@@ -1,5 +1,5 @@
 import "server-only";
-import { consoleLabel } from "@/lib/console/label";
+import { consoleLabel } from "@/lib/request-log/label";
 import type { DbClient } from "@/lib/db/transaction";
 import type { UsageReport } from "./usage-schema";
 

@@ -7,7 +7,6 @@ const MAX_DAYS = 366;
 const isoDate = z.iso.date({ error: "Expected a date as YYYY-MM-DD" });
 
 export const USAGE_PRESETS = ["24h", "7d", "30d"] as const;
-export type UsagePreset = (typeof USAGE_PRESETS)[number];
 
 /**
  * `?range=24h|7d|30d`, or `?from=YYYY-MM-DD&to=YYYY-MM-DD` (UTC days, inclusive) for a custom range.

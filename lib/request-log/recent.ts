@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { consoleLabel } from "@/lib/console/label";
+import { consoleLabel } from "@/lib/request-log/label";
 
 export type RecentRequest = {
   requestId: string;

@@ -78,10 +78,6 @@ export function isScope(value: string): value is Scope {
   return known.has(value);
 }
 
-export function resourceInfo(resource: Resource): ResourceInfo {
-  return RESOURCE_CATALOG[resource];
-}
-
 /** Resources of each group, in group order then catalog order. */
 export function resourcesByGroup(): { group: ResourceGroup; label: string; resources: Resource[] }[] {
   return (Object.keys(RESOURCE_GROUPS) as ResourceGroup[]).map((group) => ({

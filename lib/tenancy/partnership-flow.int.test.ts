@@ -4,13 +4,13 @@ import { DEMO } from "@/lib/db/demo";
 import { seedDemo } from "@/lib/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { listDataAccess, vendorEffectiveAccess } from "./data-access";
+import { listDataAccess, vendorEffectiveAccess } from "@/lib/keys/data-access";
 import { onPartnershipChanged, PARTNERSHIP_CHANGED_CHANNEL } from "./events";
 import { approveRequest, denyRequest, editGrant, resumePartnership, revokePartnershipAccess, suspendPartnership } from "./partnership-decisions";
 import { endPartnership, requestMoreScopes, requestPartnership, withdrawRequest } from "./partnership-requests";
 import { countPendingRequests, getPartnershipDetail, listPartnershipSummaries, listPendingRequests } from "./partnership-views";
 import { type CompanyScope, operatorScope, type VendorScope } from "./scope";
-import { getVendorAccount, listVendorAccounts } from "./vendor-account";
+import { getVendorAccount, listVendorAccounts } from "@/lib/keys/vendor-account";
 
 const { north, south, corporate } = DEMO.companies;
 let t: TestDatabase;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/list";
+import { listAuditEvents } from "@/lib/audit-trail/list";
 import { CLI_ACTOR } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
 import { createKey, getKey, listKeys, revokeKey, rollKey } from "@/lib/keys/service";

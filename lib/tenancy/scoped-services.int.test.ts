@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/list";
+import { listAuditEvents } from "@/lib/audit-trail/list";
 import { CLI_ACTOR } from "@/lib/audit/types";
 import { DEMO } from "@/lib/db/demo";
 import { seedDemo } from "@/lib/db/seed";

@@ -4,7 +4,7 @@
 // (run-usage-queries.ts) against a bench database no server holds open, or alone:
 //   DATABASE_URL=… npx tsx --conditions=react-server scripts/bench/usage-queries.ts [rows]
 // Prints progress on stderr and one JSON line on stdout: { rows, seedSeconds, queries: [{ query, ms }] }.
-import { listAudit } from "@/lib/audit/query";
+import { listAudit } from "@/lib/audit-trail/query";
 import { getDb } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { keySuggestions, partnershipSuggestions } from "@/lib/least-privilege/suggest";

@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/auth";
+import { signIn } from "@/lib/auth/auth";
 import { publicAction } from "@/lib/actions/authorized-action";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, signInInput } from "@/lib/auth/credentials";

@@ -1,6 +1,7 @@
 import "server-only";
 import { type ConsoleCredentialFailure, isConsoleToken, verifyConsoleCredential } from "@/lib/console/credential";
 import type { KeyCache } from "@/lib/keys/cache";
+import { KEY_BODY_LENGTH, KEY_PREFIX } from "@/lib/keys/format";
 import { type KeyFailure, type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { ApiError } from "../errors";
 import { consolePrincipal, keyPrincipal, type Principal } from "../principal";
@@ -8,7 +9,7 @@ import { consolePrincipal, keyPrincipal, type Principal } from "../principal";
 const MESSAGES: Record<KeyFailure | "scheme", string> = {
   missing: "Missing API key: send it as `Authorization: Bearer <key>`",
   scheme: "The Authorization header must use the Bearer scheme: `Authorization: Bearer <key>`",
-  malformed: "Malformed API key: expected `kl_live_` followed by 38 letters and digits",
+  malformed: `Malformed API key: expected \`${KEY_PREFIX}\` followed by ${KEY_BODY_LENGTH} letters and digits`,
   bad_checksum: "Malformed API key: the checksum does not match (was the key truncated or mistyped?)",
   unknown: "Unknown API key",
   revoked: "This API key has been revoked",

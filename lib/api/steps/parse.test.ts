@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "../errors";
 import { parseJsonBody, queryObject, validate } from "./parse";
-import { MAX_BODY_BYTES, readBody } from "./read-body";
+import { MAX_BODY_BYTES } from "@/lib/validation/body-limit";
+import { readBody } from "./read-body";
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -135,6 +136,12 @@ describe("readBody", () => {
   it("refuses a declared Content-Length over 1 MB without reading", async () => {
     const error = await readBody(post("{}", { "content-length": String(MAX_BODY_BYTES + 1) })).catch((e: ApiError) => e);
     expect((error as ApiError).status).toBe(413);
+    expect((error as ApiError).message).toBe("The request body exceeds 1 MB");
+  });
+
+  it("names a smaller limit in its message (the leaked-keys report reads at most 64 KB)", async () => {
+    const error = await readBody(post("{}", { "content-length": String(64 * 1024 + 1) }), 64 * 1024).catch((e: ApiError) => e);
+    expect((error as ApiError).message).toBe("The request body exceeds 64 KB");
   });
 
   it("refuses a streamed body over the limit even without Content-Length", async () => {

@@ -1,11 +1,10 @@
 import "server-only";
+import { byteLabel, MAX_BODY_BYTES } from "@/lib/validation/body-limit";
 import { ApiError } from "../errors";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-function tooLarge(): ApiError {
-  return new ApiError("PAYLOAD_TOO_LARGE", "The request body exceeds 1 MB");
+function tooLarge(limit: number): ApiError {
+  return new ApiError("PAYLOAD_TOO_LARGE", `The request body exceeds ${byteLabel(limit)}`);
 }
 
 /**
@@ -14,7 +13,7 @@ function tooLarge(): ApiError {
  */
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -25,7 +24,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import type { ReadCache } from "@/lib/read-cache/read-cache";
 import { isCachedResource } from "@/lib/read-cache/hauling-changes";
 import type { Resource } from "@/lib/scopes/catalog";
-import type { Outcome } from "../pipeline";
+import type { Outcome } from "../context";
 
 const UTF8 = new TextEncoder();
 

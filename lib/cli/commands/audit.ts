@@ -17,5 +17,5 @@ export const auditList = defineCommand({
     })
     .refine(...atMostOne(["company", "vendor"])),
   run: async ({ db, scope }, f) =>
-    (await import("@/lib/audit/list")).listAuditEvents(db, scope, { companyId: f.company, vendorId: f.vendor, limit: f.limit }),
+    (await import("@/lib/audit-trail/list")).listAuditEvents(db, scope, { companyId: f.company, vendorId: f.vendor, limit: f.limit }),
 });

@@ -14,7 +14,6 @@ export const paginationQuery = z.object({
  */
 export type Position = { createdAt: Date; id: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
-export type PageInput = { limit: number; cursor?: string | undefined };
 
 export const pageOrder = [{ createdAt: "asc" }, { id: "asc" }] as const;
 

@@ -17,4 +17,3 @@ export const idFilter = z.guid();
 export const idParams = z.object({
   id: z.string().meta({ description: "Resource id (UUID)", example: "3f1c9a1e-8b7d-4c55-9a3e-2f64d1b0c9aa" }),
 });
-export type IdParams = z.infer<typeof idParams>;

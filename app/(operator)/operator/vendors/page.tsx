@@ -9,7 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { requireOperator } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { operatorScope } from "@/lib/tenancy/scope";
-import { listVendorAccounts } from "@/lib/tenancy/vendor-account";
+import { listVendorAccounts } from "@/lib/keys/vendor-account";
 import { CreateVendorDialog } from "../_components/create-vendor-dialog";
 
 export const metadata: Metadata = { title: "Vendors · Klau operations" };

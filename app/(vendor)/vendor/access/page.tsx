@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireVendorUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listKeys } from "@/lib/keys/service";
-import { vendorEffectiveAccess } from "@/lib/tenancy/data-access";
+import { vendorEffectiveAccess } from "@/lib/keys/data-access";
 import { listPartnershipSummaries } from "@/lib/tenancy/partnership-views";
 import { vendorScope } from "@/lib/tenancy/scope";
 

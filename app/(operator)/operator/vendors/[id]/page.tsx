@@ -11,7 +11,7 @@ import type { KeyStatus } from "@/lib/keys/status";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { operatorScope } from "@/lib/tenancy/scope";
-import { getVendorAccount, type VendorAccount } from "@/lib/tenancy/vendor-account";
+import { getVendorAccount, type VendorAccount } from "@/lib/keys/vendor-account";
 import { CreateVendorUserDialog } from "../../_components/create-vendor-user-dialog";
 import { EmergencyRevokeButton, RevokeKeyButton } from "../../_components/operator-buttons";
 import { VendorKeyRollLink } from "../../_components/vendor-key-roll-link";

@@ -12,7 +12,7 @@ import { tenantHome } from "@/lib/auth/home";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { listDataAccess } from "@/lib/tenancy/data-access";
+import { listDataAccess } from "@/lib/keys/data-access";
 import { PartnerActions } from "../partners/_components/partner-actions";
 import { RevokeKeyInPlace } from "./_components/revoke-key-in-place";
 

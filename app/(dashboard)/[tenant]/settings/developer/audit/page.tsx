@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAudit } from "@/lib/audit/query";
+import { listAudit } from "@/lib/audit-trail/query";
 import { can } from "@/lib/auth/permissions";
 import { requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

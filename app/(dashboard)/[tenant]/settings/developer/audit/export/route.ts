@@ -1,5 +1,5 @@
-import { auth } from "@/auth";
-import { auditExportResponse, exportRefusal } from "@/lib/audit/export-response";
+import { auth } from "@/lib/auth/auth";
+import { auditExportResponse, exportRefusal } from "@/lib/audit-trail/export-response";
 import { can } from "@/lib/auth/permissions";
 import { loadSessionUser } from "@/lib/auth/user";
 import { getDb } from "@/lib/db/client";

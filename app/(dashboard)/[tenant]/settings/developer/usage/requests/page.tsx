@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenantAccess } from "@/lib/auth/session";
-import { consoleLabel } from "@/lib/console/label";
+import { consoleLabel } from "@/lib/request-log/label";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { listRequestLog, requestLogFilters } from "@/lib/request-log/list";

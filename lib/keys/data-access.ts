@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { keyStatus, worksWhere } from "@/lib/keys/status";
 import { type EffectiveAccessRow, effectiveAccess } from "@/lib/scopes/effective";
-import { getPartnershipDetail, listPartnershipSummaries, type PartnershipSummary } from "./partnership-views";
-import type { CompanyScope, VendorScope } from "./scope";
+import { getPartnershipDetail, listPartnershipSummaries, type PartnershipSummary } from "@/lib/tenancy/partnership-views";
+import type { CompanyScope, VendorScope } from "@/lib/tenancy/scope";
 
 /**
  * Who can reach a company's data through the API, and what a vendor key may do for one company.

@@ -1,8 +1,9 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 
 /**
  * The part of the Auth.js configuration that needs no database: safe for the proxy. The
- * Credentials provider (which reads users) is added in auth.ts; the secret is added lazily
+ * Credentials provider (which reads users) is added in lib/auth/auth.ts; the secret is added lazily
  * by whoever instantiates NextAuth, so neither import nor `next build` needs it.
  */
 export const authConfig = {

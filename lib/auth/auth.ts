@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig } from "@/auth.config";
+import { authConfig } from "@/lib/auth/auth-config";
 import { attemptSignIn } from "@/lib/auth/attempt-sign-in";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { recordSignIn } from "@/lib/auth/sign-in-audit";

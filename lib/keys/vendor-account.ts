@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type KeyView, toKeyView } from "@/lib/keys/service";
-import { listPartnershipSummaries, type PartnershipSummary } from "./partnership-views";
-import type { OperatorScope } from "./scope";
+import { listPartnershipSummaries, type PartnershipSummary } from "@/lib/tenancy/partnership-views";
+import type { OperatorScope } from "@/lib/tenancy/scope";
 
 /** One vendor account as the operator sees it: its users, keys and partnerships. */
 export type VendorAccount = {
