@@ -64,6 +64,19 @@ function partEdges(files: Record<string, string>): Map<string, string> {
   return edges;
 }
 
+/** The import edges between files of lib (`lib/db/client.ts` → `lib/db/opened`), type-only ones too. */
+function fileEdges(files: Record<string, string>): Map<string, string> {
+  const id = (file: string) => file.replace(/\.(tsx?|mjs)$/, "").replace(/\/index$/, "");
+  const known = new Set(Object.keys(files).map(id));
+  const edges = new Map<string, string>();
+  for (const [file, text] of Object.entries(files)) {
+    for (const target of importedPaths(file, text)) {
+      if (known.has(target) && target !== id(file)) edges.set(`${id(file)} → ${target}`, file);
+    }
+  }
+  return edges;
+}
+
 /** Each edge that lies on a cycle between parts (A imports B and B, through others, imports A). */
 function cycles(edges: Map<string, string>): string[] {
   const next = new Map<string, string[]>();
@@ -110,6 +123,22 @@ describe("layering", () => {
     );
     expect(partEdges(files).size).toBeGreaterThan(50);
     expect(cycles(partEdges(files))).toEqual([]);
+  });
+
+  it("has no import cycle between files of lib, not even through types", () => {
+    const files = Object.fromEntries(
+      sourceFiles("lib").filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
+    );
+    expect(cycles(fileEdges(files))).toEqual([]);
+  });
+
+  it("catches a planted cycle between files", () => {
+    const files = {
+      "lib/db/client.ts": `import { openPostgres } from "./open-postgres";`,
+      "lib/db/open-postgres.ts": `import { TRANSACTION_OPTIONS } from "./transaction";`,
+      "lib/db/transaction.ts": `import type { Db } from "./client";`,
+    };
+    expect(cycles(fileEdges(files))).toHaveLength(3);
   });
 
   it("catches a planted cycle between parts", () => {

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "./client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-/** The root client, or a transaction client when the caller already runs a transaction. */
-export type DbClient = Db | Prisma.TransactionClient;
+/** The root client (lib/db/client.ts `Db`), or a transaction client when the caller already runs one. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
 
 /**
  * maxWait: under load a transaction waits for a connection (PGlite has exactly one), longer than
