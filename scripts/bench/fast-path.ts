@@ -189,6 +189,7 @@ function analysis(result: FastPathResult): string[] {
   const next = usPer(result, FP.nextHit);
   const bare = usPer(result, FP.bare);
   const ownMiss = usPer(result, FP.ownMiss);
+  const versusHono = ratio(result, FP.ownHit, FP.honoHit).median;
   const nextMiss = usPer(result, FP.nextMiss);
   const f = (n: number) => String(Math.round(n));
   return [
@@ -196,7 +197,7 @@ function analysis(result: FastPathResult): string[] {
     `- **What the fast path removed:** ${f(next - own)} µs of every cached read — Next's router (route matching, its own header and URL handling, the incremental cache and tracing layers), undici's \`Request\`, and a \`Response\` streamed through a web ReadableStream. Our adapter builds a \`Headers\` from Node's parsed headers (≈ 1 µs), reads the URL once, and writes the handler's string or bytes with \`Content-Length\` in one \`res.end\`.`,
     `- **What remains on a cache hit** (${f(own - raw)} µs above raw http): the pipeline's own steps, each measured in the per-step table of the full bench — SHA-256 of the key and the verified-key cache, the rate limiter (an in-memory \`rate-limiter-flexible\` call per request), the tenant, scope and query-schema checks, the read-cache lookup, the request-log entry (buffered, written once a second), and the \`Headers\` the pipeline builds for its answer (request id, rate-limit headers).`,
     `- **A cache miss** costs ${f(ownMiss - own)} µs more than a hit on the fast path: the jobs query through Prisma to PostgreSQL (a pooled round trip, row decoding, the JSON of ${result.payloadBytes} bytes). Through Next it was ${f(nextMiss)} µs; the fast path saves the same fixed ${f(nextMiss - ownMiss)} µs there, so the miss ratio is bounded by the database's share: to go further, the query itself must get cheaper (fewer columns, a prepared statement, or a pool closer to the cores).`,
-    `- **Our adapter vs @hono/node-server:** both avoid undici's objects; Hono does it by replacing the global \`Request\`/\`Response\` for the whole process (so Next's half would run on its lightweight classes too), ours only inside the API bundle (esbuild \`inject\`), which keeps Next's half untouched. ${own <= hono * 1.05 ? "We keep ours: it measures as well or better here and changes nothing outside /api/v1." : "Hono's measures better in this run; we keep ours because it changes nothing outside /api/v1 and ships no extra dependency — rerun on a quiet machine before reconsidering."}`,
+    `- **Our adapter vs @hono/node-server:** both avoid undici's objects; Hono does it by replacing the global \`Request\`/\`Response\` for the whole process (so Next's half would run on its lightweight classes too), ours only inside the API bundle (esbuild \`inject\`), which keeps Next's half untouched. ${versusHono >= 0.95 ? "Round by round they measure the same here (ratio above); we keep ours: it changes nothing outside /api/v1 and ships no extra dependency." : "Hono's measures better in this run; we keep ours because it changes nothing outside /api/v1 and ships no extra dependency — rerun on a quiet machine before reconsidering."}`,
   ];
 }
 
@@ -204,7 +205,7 @@ export function fastPathSection(result: FastPathResult): string[] {
   return [
     "## API fast path (issue 14)",
     "",
-    `One PostgreSQL database, three servers from the same production build (\`.next-bench\`): the production server \`scripts/server.mjs\` (what \`npm start\` runs: /api/v1 on Node's http through our adapter, the rest through Next), the same server with @hono/node-server's adapter instead (\`KLAU_API_ADAPTER=hono\`, bench only), and \`next start\` (every request through Next, as before the fast path); plus a raw Node http server sending the same ${result.payloadBytes} bytes. \`GET ${JOBS}\` with a direct key; "every request queries" sends \`Cache-Control: no-cache\`, which skips the read cache. ${result.load.rounds} interleaved rounds: each round runs every target in turn (${result.load.warmupSeconds} s warm-up, ${result.load.seconds} s measured, ${result.load.connections} connections); ratios are taken within each round and shown as median (min–max over rounds). Rate limiting on (memory store).`,
+    `One PostgreSQL database, three servers from the same production build (\`${BENCH_DIST_DIR}\`): the production server \`scripts/server.mjs\` (what \`npm start\` runs: /api/v1 on Node's http through our adapter, the rest through Next), the same server with @hono/node-server's adapter instead (\`KLAU_API_ADAPTER=hono\`, bench only), and \`next start\` (every request through Next, as before the fast path); plus a raw Node http server sending the same ${result.payloadBytes} bytes. \`GET ${JOBS}\` with a direct key; "every request queries" sends \`Cache-Control: no-cache\`, which skips the read cache. ${result.load.rounds} interleaved rounds: each round runs every target in turn (${result.load.warmupSeconds} s warm-up, ${result.load.seconds} s measured, ${result.load.connections} connections); ratios are taken within each round and shown as median (min–max over rounds). Rate limiting on (memory store).`,
     "",
     ...fastPathTable(result),
     "",
