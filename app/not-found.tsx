@@ -13,9 +13,7 @@ export default function NotFound() {
         <Logo />
         <p className="mt-8 text-sm font-semibold text-indigo-600">404</p>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-zinc-900">Page not found</h1>
-        <p className="mt-2 text-sm text-zinc-600">
-          This page does not exist, or your account does not have access to it.
-        </p>
+        <p className="mt-2 text-sm text-zinc-600">This page does not exist, or your account does not have access to it.</p>
         <Link href="/" className={buttonClasses("secondary", "mt-6")}>
           Back to your dashboard
         </Link>

@@ -16,8 +16,7 @@ export default async function RootPage() {
         <Logo />
         <h1 className="mt-6 text-lg font-semibold text-zinc-900">No company access yet</h1>
         <p className="mt-2 text-sm text-zinc-600">
-          You are signed in as {user.email}, but this account does not belong to a company or vendor. Ask your
-          company&apos;s Klau administrator to add you.
+          You are signed in as {user.email}, but this account does not belong to a company or vendor. Ask your company&apos;s Klau administrator to add you.
         </p>
         <div className="mt-6 flex justify-center">
           <SignOutButton />

@@ -35,8 +35,7 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   value(`a whole number from ${min} to ${max}`, (raw) => (/^\d+$/.test(raw) && +raw >= min && +raw <= max ? +raw : undefined));
 const nonNegative = () => value("a number ≥ 0", (raw) => (Number.isFinite(Number(raw)) && Number(raw) >= 0 ? Number(raw) : undefined));
 const positive = () => value("a number > 0", (raw) => (Number.isFinite(Number(raw)) && Number(raw) > 0 ? Number(raw) : undefined));
-const oneOf = <T extends string>(...options: T[]) =>
-  value(`one of ${options.join(", ")}`, (raw) => options.find((option) => option === raw.toLowerCase()));
+const oneOf = <T extends string>(...options: T[]) => value(`one of ${options.join(", ")}`, (raw) => options.find((option) => option === raw.toLowerCase()));
 const flag = () => value("1 or 0", (raw) => (raw === "1" || raw === "true" ? true : raw === "0" || raw === "false" ? false : undefined));
 const url = (what: string, schemes: RegExp) => value(what, (raw) => (schemes.test(raw) && URL.canParse(raw) ? raw : undefined));
 

@@ -39,9 +39,7 @@ function importedPaths(file: string, text: string): string[] {
 /** The violations in one file (path relative to the repository, with `/`). */
 function violations(file: string, text: string): string[] {
   const rules = RULES.filter((rule) => rule.appliesTo(file));
-  return importedPaths(file, text).flatMap((target) =>
-    rules.filter((rule) => rule.forbids(target)).map((rule) => `${file} → ${target} (${rule.name})`),
-  );
+  return importedPaths(file, text).flatMap((target) => rules.filter((rule) => rule.forbids(target)).map((rule) => `${file} → ${target} (${rule.name})`));
 }
 
 /** `lib/keys/service.ts` → `lib/keys`; a file directly in lib is its own part (`lib/errors.ts`). */
@@ -94,10 +92,12 @@ function cycles(edges: Map<string, string>): string[] {
     }
     return false;
   };
-  return [...edges].filter(([edge]) => {
-    const [from = "", to = ""] = edge.split(" → ");
-    return reaches(to, from);
-  }).map(([edge, example]) => `${edge} (${example})`);
+  return [...edges]
+    .filter(([edge]) => {
+      const [from = "", to = ""] = edge.split(" → ");
+      return reaches(to, from);
+    })
+    .map(([edge, example]) => `${edge} (${example})`);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -119,7 +119,9 @@ describe("layering", () => {
 
   it("has no cycle between the parts of lib (each folder sits above what it imports)", () => {
     const files = Object.fromEntries(
-      sourceFiles("lib").filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
+      sourceFiles("lib")
+        .filter((file) => !/\.test\.ts$/.test(file))
+        .map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
     );
     expect(partEdges(files).size).toBeGreaterThan(50);
     expect(cycles(partEdges(files))).toEqual([]);
@@ -127,7 +129,9 @@ describe("layering", () => {
 
   it("has no import cycle between files of lib, not even through types", () => {
     const files = Object.fromEntries(
-      sourceFiles("lib").filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
+      sourceFiles("lib")
+        .filter((file) => !/\.test\.ts$/.test(file))
+        .map((file) => [file, fs.readFileSync(path.join(ROOT, file), "utf8")]),
     );
     expect(cycles(fileEdges(files))).toEqual([]);
   });

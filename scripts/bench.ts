@@ -55,7 +55,12 @@ function log(message: string): void {
   console.log(`• [${Math.round((Date.now() - startedAt) / 1000)} s] ${message}`);
 }
 
-function summary(database: string, target: string, round: { requestsPerSecond: number; p50Ms: number; p99Ms: number; failures: number }, index: number): string {
+function summary(
+  database: string,
+  target: string,
+  round: { requestsPerSecond: number; p50Ms: number; p99Ms: number; failures: number },
+  index: number,
+): string {
   const failures = round.failures > 0 ? `, ${round.failures} FAILED` : "";
   return `${database}: round ${index + 1}: ${target}: ${Math.round(round.requestsPerSecond)} req/s, p50 ${round.p50Ms} ms, p99 ${round.p99Ms} ms${failures}`;
 }
@@ -129,7 +134,9 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       rows.push(...(await measureApp(database.label, targets, payload, load)));
       if (readCache) {
         log(`${database.label}: console overhead`);
-        consoleOverheads.push(await measureConsoleOverhead({ database: database.label, base, distDir: BENCH_DIST_DIR, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }));
+        consoleOverheads.push(
+          await measureConsoleOverhead({ database: database.label, base, distDir: BENCH_DIST_DIR, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }),
+        );
       }
     } catch (error) {
       const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
@@ -144,7 +151,12 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
 
 async function benchRawHttp(payloadFile: string, payload: string, load: LoadOptions): Promise<Row> {
   const port = await freePort();
-  const raw = startService("raw http", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/raw-server.ts", String(port), payloadFile], process.env);
+  const raw = startService(
+    "raw http",
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/bench/raw-server.ts", String(port), payloadFile],
+    process.env,
+  );
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, raw, (s) => s === 200, 30_000);
     const [row] = await measureApp("none", [{ target: RAW, url: `http://127.0.0.1:${port}/`, headers: {} }], payload, load);

@@ -7,7 +7,9 @@ import { createMigration } from "../lib/db/migration-create";
 async function main(): Promise<number> {
   let name: string | undefined;
   try {
-    ({ values: { name } } = parseArgs({ options: { name: { type: "string" } }, strict: true }));
+    ({
+      values: { name },
+    } = parseArgs({ options: { name: { type: "string" } }, strict: true }));
   } catch (error) {
     console.error((error as Error).message);
     name = undefined;

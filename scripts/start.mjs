@@ -24,9 +24,7 @@ function buildIsStale(stamp) {
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
   const sources = ["app", "components", "lib", "prisma", "public", "server"].filter(existsSync).map(newestSource);
-  const configs = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"]
-    .filter(existsSync)
-    .map((f) => statSync(f).mtimeMs);
+  const configs = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].filter(existsSync).map((f) => statSync(f).mtimeMs);
   return Math.max(...sources, ...configs) > built;
 }
 

@@ -47,11 +47,18 @@ console.log(
 );
 
 step("Type check", "npx", ["--no-install", "tsc", "--noEmit"]);
-step("Lint", "npx", ["--no-install", "biome", "lint", "."]);
+step("Lint and format", "npx", ["--no-install", "biome", "check", "."]);
 for (const project of ["unit", "integration"]) {
   const out = `${reports}/vitest-${project}.json`;
   step(`Vitest ${project}`, "npx", [
-    "--no-install", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`,
+    "--no-install",
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
   ]);
   countVitest(out);
 }

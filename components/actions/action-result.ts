@@ -1,7 +1,5 @@
 /** What a server action answers (the shape of lib/actions' ActionResult, safe to import in the browser). */
-export type ActionOutcome<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string }; fieldErrors?: Record<string, string[]> };
+export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string }; fieldErrors?: Record<string, string[]> };
 
 /** A failed server action as an error a mutation or query can throw, keeping the field errors. */
 export class ActionFailure extends Error {

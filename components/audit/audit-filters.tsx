@@ -52,7 +52,11 @@ export function AuditFilters({
             ))}
           </select>,
         )}
-        {field("audit-target", "Target", <input id="audit-target" name="target" defaultValue={values.target} placeholder="id or type (api_key)" className={input} />)}
+        {field(
+          "audit-target",
+          "Target",
+          <input id="audit-target" name="target" defaultValue={values.target} placeholder="id or type (api_key)" className={input} />,
+        )}
         {field("audit-from", "From (UTC)", <input id="audit-from" name="from" type="date" defaultValue={values.from} className={input} />)}
         {field("audit-to", "Before (UTC)", <input id="audit-to" name="to" type="date" defaultValue={values.to} className={input} />)}
       </div>

@@ -22,35 +22,35 @@ export function ChartFigure({ id, title, summary, table, children }: { id: strin
           <>
             <div aria-hidden="true">{children}</div>
             <details className="group text-sm">
-          <summary className="cursor-pointer rounded text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-            Show as table
-          </summary>
-          <div className="mt-2 max-h-72 overflow-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{table.caption}</caption>
-              <thead>
-                <tr>
-                  {table.head.map((h) => (
-                    <th key={h} scope="col" className="border-b border-zinc-200 px-2 py-1.5 text-xs font-medium text-zinc-600">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={String(row[0])} className="border-b border-zinc-100">
-                    {row.map((cell, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed-width row
-                      <td key={i} className="px-2 py-1 tabular-nums text-zinc-800">
-                        {cell}
-                      </td>
+              <summary className="cursor-pointer rounded text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+                Show as table
+              </summary>
+              <div className="mt-2 max-h-72 overflow-auto">
+                <table className="min-w-full text-left text-sm">
+                  <caption className="sr-only">{table.caption}</caption>
+                  <thead>
+                    <tr>
+                      {table.head.map((h) => (
+                        <th key={h} scope="col" className="border-b border-zinc-200 px-2 py-1.5 text-xs font-medium text-zinc-600">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {table.rows.map((row) => (
+                      <tr key={String(row[0])} className="border-b border-zinc-100">
+                        {row.map((cell, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed-width row
+                          <td key={i} className="px-2 py-1 tabular-nums text-zinc-800">
+                            {cell}
+                          </td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </tbody>
+                </table>
+              </div>
             </details>
           </>
         )}

@@ -40,11 +40,23 @@ export function RangePicker({ basePath, query, keep = {} }: { basePath: string; 
         ))}
         <label className="text-sm text-zinc-700">
           <span className="block text-xs font-medium">From</span>
-          <input type="date" name="from" defaultValue={query.from} required className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={query.from}
+            required
+            className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600"
+          />
         </label>
         <label className="text-sm text-zinc-700">
           <span className="block text-xs font-medium">To</span>
-          <input type="date" name="to" defaultValue={query.to} required className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={query.to}
+            required
+            className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:outline-none focus:ring-2 focus:ring-indigo-600"
+          />
         </label>
         <button type="submit" className={buttonClasses(custom ? "primary" : "secondary")}>
           Apply range

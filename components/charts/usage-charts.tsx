@@ -42,8 +42,25 @@ export function LatencyChart({ series, granularity }: { series: UsagePoint[]; gr
         <YAxis tick={AXIS} unit=" ms" width={72} />
         <Tooltip labelFormatter={(label) => String(label).replace("T", " ").slice(0, 16)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="p50Ms" name="p50 (ms, bucket bound)" stroke={LATENCY_COLOURS.p50Ms} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
-        <Line dataKey="p95Ms" name="p95 (ms, bucket bound)" stroke={LATENCY_COLOURS.p95Ms} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+        <Line
+          dataKey="p50Ms"
+          name="p50 (ms, bucket bound)"
+          stroke={LATENCY_COLOURS.p50Ms}
+          strokeWidth={2}
+          dot={{ r: 2 }}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="p95Ms"
+          name="p95 (ms, bucket bound)"
+          stroke={LATENCY_COLOURS.p95Ms}
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          dot={{ r: 2 }}
+          connectNulls
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -56,7 +56,11 @@ export function UsageReportView({ report, range }: { report: UsageReport; range:
         <ChartFigure
           id="latency-chart"
           title="Latency (p50 and p95)"
-          summary={report.total === 0 ? "No requests in this range." : `Half of the requests finished in ${ms(report.latency.p50Ms)}, 95 % in ${ms(report.latency.p95Ms)} (bucket bounds).`}
+          summary={
+            report.total === 0
+              ? "No requests in this range."
+              : `Half of the requests finished in ${ms(report.latency.p50Ms)}, 95 % in ${ms(report.latency.p95Ms)} (bucket bounds).`
+          }
           table={{
             caption: "Latency per period",
             head: ["Period", "p50", "p95"],
@@ -68,7 +72,11 @@ export function UsageReportView({ report, range }: { report: UsageReport; range:
         <ChartFigure
           id="endpoints-chart"
           title="Top endpoints"
-          summary={report.endpoints[0] ? `Busiest: ${report.endpoints[0].method} ${report.endpoints[0].route} with ${report.endpoints[0].total} requests.` : "No requests in this range."}
+          summary={
+            report.endpoints[0]
+              ? `Busiest: ${report.endpoints[0].method} ${report.endpoints[0].route} with ${report.endpoints[0].total} requests.`
+              : "No requests in this range."
+          }
           table={{
             caption: "Requests per endpoint",
             head: ["Endpoint", "Requests", "Errors"],
@@ -86,7 +94,6 @@ export function UsageReportView({ report, range }: { report: UsageReport; range:
           <RankChart rows={report.errorCodes.map((c) => ({ label: c.code, total: c.total }))} />
         </ChartFigure>
       </section>
-
     </>
   );
 }

@@ -188,9 +188,7 @@ export function ConsoleWorkbench({
                   <Send aria-hidden="true" className="size-4" />
                   {pending ? "Sending…" : "Send"}
                 </Button>
-                <span className="text-xs text-zinc-600">
-                  {missing.length > 0 ? `Fill in ${missing.join(", ")} first.` : "Ctrl/⌘ + Enter sends."}
-                </span>
+                <span className="text-xs text-zinc-600">{missing.length > 0 ? `Fill in ${missing.join(", ")} first.` : "Ctrl/⌘ + Enter sends."}</span>
               </div>
               {origin ? (
                 <SnippetButtons
@@ -210,9 +208,7 @@ export function ConsoleWorkbench({
               {failure}
             </p>
           ) : null}
-          {response && draft ? (
-            <ResponsePanel response={response} ctx={{ identity: identity.type, keysHref, grantHref, scope: draft.endpoint.scope }} />
-          ) : null}
+          {response && draft ? <ResponsePanel response={response} ctx={{ identity: identity.type, keysHref, grantHref, scope: draft.endpoint.scope }} /> : null}
           <HistoryList
             entries={history.entries}
             onLoad={(entry) => {

@@ -42,7 +42,12 @@ export function parseHistory(raw: string | null): HistoryEntry[] {
   try {
     const value: unknown = JSON.parse(raw);
     if (!Array.isArray(value)) return [];
-    return value.filter((e): e is HistoryEntry => typeof e === "object" && e !== null && typeof (e as HistoryEntry).path === "string" && typeof (e as HistoryEntry).endpointId === "string").slice(0, HISTORY_LIMIT);
+    return value
+      .filter(
+        (e): e is HistoryEntry =>
+          typeof e === "object" && e !== null && typeof (e as HistoryEntry).path === "string" && typeof (e as HistoryEntry).endpointId === "string",
+      )
+      .slice(0, HISTORY_LIMIT);
   } catch {
     return [];
   }

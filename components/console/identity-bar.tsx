@@ -126,7 +126,10 @@ export function IdentityBar({
       {identity.type === "session" ? (
         <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700">
           <span>
-            Session scopes: <strong className="font-medium text-zinc-900" data-testid="console-session-scopes">{scopesLabel(identity.scopes)}</strong>
+            Session scopes:{" "}
+            <strong className="font-medium text-zinc-900" data-testid="console-session-scopes">
+              {scopesLabel(identity.scopes)}
+            </strong>
           </span>
           {canWrite ? (
             <ScopesDialog

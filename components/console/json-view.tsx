@@ -20,12 +20,13 @@ function Key({ name }: { name: string | null }) {
 /** A node of the tree: objects and arrays fold with native <details> (keyboard and screen-reader ready). */
 function Node({ name, value, depth, last }: { name: string | null; value: Json; depth: number; last: boolean }): ReactNode {
   const comma = last ? "" : ",";
-  const label = name === null ? null : (
-    <>
-      <Key name={name} />
-      <span className="text-zinc-600">: </span>
-    </>
-  );
+  const label =
+    name === null ? null : (
+      <>
+        <Key name={name} />
+        <span className="text-zinc-600">: </span>
+      </>
+    );
   if (value === null || typeof value !== "object") {
     return (
       <div className="pl-4">
@@ -96,7 +97,10 @@ export function JsonView({ text, label }: { text: string; label: string }) {
           </button>
         </div>
       ) : null}
-      <section aria-label={label} className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 text-zinc-900 ring-1 ring-inset ring-zinc-200">
+      <section
+        aria-label={label}
+        className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 text-zinc-900 ring-1 ring-inset ring-zinc-200"
+      >
         {value === undefined || raw ? (
           <pre className="whitespace-pre-wrap break-all" data-testid="console-raw-body">
             {text || "(empty body)"}

@@ -10,7 +10,12 @@ const TONES: Record<string, string> = {
 
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span className={cn("inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5 font-mono text-[11px] font-semibold ring-1 ring-inset", TONES[method] ?? TONES.GET)}>
+    <span
+      className={cn(
+        "inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5 font-mono text-[11px] font-semibold ring-1 ring-inset",
+        TONES[method] ?? TONES.GET,
+      )}
+    >
       {method}
     </span>
   );

@@ -86,7 +86,12 @@ export function RequestEditor({
           <legend className="mb-2 text-sm font-semibold text-zinc-900">Parameters</legend>
           <div className="grid gap-3 sm:grid-cols-2">
             {endpoint.params.map((param) => (
-              <ParamField key={`${param.in}-${param.name}`} param={param} value={params[param.name] ?? ""} onChange={(v) => onParams({ ...params, [param.name]: v })} />
+              <ParamField
+                key={`${param.in}-${param.name}`}
+                param={param}
+                value={params[param.name] ?? ""}
+                onChange={(v) => onParams({ ...params, [param.name]: v })}
+              />
             ))}
           </div>
         </fieldset>
@@ -151,7 +156,12 @@ export function RequestEditor({
               onChange={(e) => onIdempotency({ ...idempotency, key: e.target.value })}
               className={cn(inputClasses, "font-mono text-xs disabled:bg-zinc-50 disabled:text-zinc-500")}
             />
-            <Button variant="secondary" disabled={!idempotency.enabled} onClick={() => onIdempotency({ enabled: true, key: crypto.randomUUID() })} aria-label="Generate a new Idempotency-Key">
+            <Button
+              variant="secondary"
+              disabled={!idempotency.enabled}
+              onClick={() => onIdempotency({ enabled: true, key: crypto.randomUUID() })}
+              aria-label="Generate a new Idempotency-Key"
+            >
               <RefreshCw aria-hidden="true" className="size-4" />
             </Button>
           </div>

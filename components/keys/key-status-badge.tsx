@@ -9,9 +9,10 @@ const BADGE: Record<KeyStatus, { tone: BadgeTone; label: string }> = {
   revoked: { tone: "red", label: "Revoked" },
 };
 
-export const KEY_STATUS_LABEL: Record<KeyStatus, string> = Object.fromEntries(
-  Object.entries(BADGE).map(([status, { label }]) => [status, label]),
-) as Record<KeyStatus, string>;
+export const KEY_STATUS_LABEL: Record<KeyStatus, string> = Object.fromEntries(Object.entries(BADGE).map(([status, { label }]) => [status, label])) as Record<
+  KeyStatus,
+  string
+>;
 
 export function KeyStatusBadge({ status }: { status: KeyStatus }) {
   const { tone, label } = BADGE[status];

@@ -21,7 +21,10 @@ export function ScopesLabel({ scopes }: { scopes: readonly string[] }) {
       <button
         type="button"
         aria-label={`${label}: ${scopes.join(", ")}`}
-        className={cn("cursor-default rounded text-left whitespace-nowrap text-zinc-700 underline decoration-zinc-300 decoration-dotted underline-offset-4", focusRing)}
+        className={cn(
+          "cursor-default rounded text-left whitespace-nowrap text-zinc-700 underline decoration-zinc-300 decoration-dotted underline-offset-4",
+          focusRing,
+        )}
       >
         {label}
       </button>

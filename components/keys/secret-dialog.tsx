@@ -74,9 +74,7 @@ export function SecretDialog({
                 You will not see this secret again. If you lose it, roll the key to get a new one.
               </p>
               <div className="space-y-1.5">
-                <p className="text-sm font-medium text-zinc-900">
-                  Secret key
-                </p>
+                <p className="text-sm font-medium text-zinc-900">Secret key</p>
                 <div className="flex items-center gap-2 rounded-md bg-zinc-950 py-1.5 pr-1.5 pl-3">
                   <code data-testid="secret-key" className="min-w-0 flex-1 font-mono text-sm break-all text-white">
                     {shown.secret}

@@ -107,9 +107,7 @@ export function AccessTable({
             </tbody>
           ))}
         </table>
-        {groups.length === 0 ? (
-          <p className="px-3 py-6 text-center text-sm text-zinc-600">No resource matches “{filter.trim()}”.</p>
-        ) : null}
+        {groups.length === 0 ? <p className="px-3 py-6 text-center text-sm text-zinc-600">No resource matches “{filter.trim()}”.</p> : null}
       </div>
     </div>
   );

@@ -2,14 +2,7 @@
 
 import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import {
-  type AccessMap,
-  accessMapToScopes,
-  presetOf,
-  presetScopes,
-  type ScopePreset,
-  scopesToAccessMap,
-} from "@/lib/scopes/access-map";
+import { type AccessMap, accessMapToScopes, presetOf, presetScopes, type ScopePreset, scopesToAccessMap } from "@/lib/scopes/access-map";
 import { RESOURCES, type Scope } from "@/lib/scopes/catalog";
 import { AccessTable } from "./access-table";
 import { ScopeSummary } from "./scope-summary";
@@ -104,4 +97,3 @@ export function ScopePicker({
     </fieldset>
   );
 }
-

@@ -7,19 +7,7 @@ import { focusRing } from "@/components/ui/focus-ring";
  * The frame of every signed-in area: a sidebar (brand, context switcher, navigation, user) and
  * the main column. Stacks vertically on narrow screens.
  */
-export function AppShell({
-  area,
-  context,
-  nav,
-  user,
-  children,
-}: {
-  area: string;
-  context?: ReactNode;
-  nav: ReactNode;
-  user: ReactNode;
-  children: ReactNode;
-}) {
+export function AppShell({ area, context, nav, user, children }: { area: string; context?: ReactNode; nav: ReactNode; user: ReactNode; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-zinc-50 md:flex">
       <a

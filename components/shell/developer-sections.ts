@@ -60,8 +60,7 @@ export const DEVELOPER_SECTIONS: readonly DeveloperSection[] = [
     description: "Who changed keys and partnerships, and when.",
     icon: ScrollText,
     emptyTitle: "No audit events to show yet",
-    emptyBody:
-      "Every key and partnership change — who did it, from which address and when — will be recorded here.",
+    emptyBody: "Every key and partnership change — who did it, from which address and when — will be recorded here.",
   },
 ];
 

@@ -18,10 +18,7 @@ export function SignOutButton({ compact = false }: { compact?: boolean }) {
         type="submit"
         aria-label={compact ? "Sign out" : undefined}
         title={compact ? "Sign out" : undefined}
-        className={cn(
-          "flex items-center gap-1.5 rounded-md p-2 text-sm text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900",
-          focusRing,
-        )}
+        className={cn("flex items-center gap-1.5 rounded-md p-2 text-sm text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900", focusRing)}
       >
         <LogOut aria-hidden="true" className="size-4" />
         {compact ? null : "Sign out"}

@@ -13,10 +13,7 @@ function initials(name: string): string {
 export function UserCard({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   return (
     <div className="flex items-center gap-3" data-testid="signed-in-user">
-      <span
-        aria-hidden="true"
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700"
-      >
+      <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700">
         {initials(name)}
       </span>
       <div className="min-w-0 flex-1">

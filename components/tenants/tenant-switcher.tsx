@@ -16,9 +16,7 @@ function TenantLabel({ tenant, parentName }: { tenant: SwitcherTenant; parentNam
       <span className="block truncate text-sm font-medium text-zinc-900" title={tenant.name}>
         {tenant.name}
       </span>
-      <span className="block truncate text-xs text-zinc-500">
-        {tenant.parentId ? `Division${parentName ? ` of ${parentName}` : ""}` : "Company"}
-      </span>
+      <span className="block truncate text-xs text-zinc-500">{tenant.parentId ? `Division${parentName ? ` of ${parentName}` : ""}` : "Company"}</span>
     </span>
   );
 }
@@ -50,9 +48,7 @@ export function TenantSwitcher({ current, tenants }: { current: SwitcherTenant; 
   return (
     <DropdownMenu.Root>
       {/* Named by its visible text plus a hidden lead-in, not aria-label: speech-input users say what they see (WCAG 2.5.3). */}
-      <DropdownMenu.Trigger
-        className={cn(box, "ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50 data-[state=open]:bg-zinc-50", focusRing)}
-      >
+      <DropdownMenu.Trigger className={cn(box, "ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50 data-[state=open]:bg-zinc-50", focusRing)}>
         <span className="sr-only">Switch company or division, current:</span>
         {icon}
         <TenantLabel tenant={current} parentName={nameOf(current.parentId)} />
@@ -64,9 +60,7 @@ export function TenantSwitcher({ current, tenants }: { current: SwitcherTenant; 
           sideOffset={6}
           className="z-50 w-(--radix-dropdown-menu-trigger-width) min-w-72 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg"
         >
-          <DropdownMenu.Label className="px-2.5 py-1.5 text-xs font-medium text-zinc-500">
-            Switch company or division
-          </DropdownMenu.Label>
+          <DropdownMenu.Label className="px-2.5 py-1.5 text-xs font-medium text-zinc-500">Switch company or division</DropdownMenu.Label>
           {tenants.map((tenant) => {
             const selected = tenant.id === current.id;
             return (

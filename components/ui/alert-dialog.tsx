@@ -57,12 +57,7 @@ export function AlertDialog({
               {cancelLabel}
             </AlertDialogPrimitive.Cancel>
             {/* Not AlertDialog.Action: that closes before an async confirm has finished. */}
-            <button
-              type="button"
-              disabled={pending || confirmDisabled}
-              onClick={onConfirm}
-              className={buttonClasses(destructive ? "danger" : "primary")}
-            >
+            <button type="button" disabled={pending || confirmDisabled} onClick={onConfirm} className={buttonClasses(destructive ? "danger" : "primary")}>
               {pending ? (pendingLabel ?? confirmLabel) : confirmLabel}
             </button>
           </div>

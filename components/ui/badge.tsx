@@ -13,13 +13,7 @@ const TONES: Record<BadgeTone, string> = {
 
 export function Badge({ tone = "neutral", mono, children }: { tone?: BadgeTone; mono?: boolean; children: ReactNode }) {
   return (
-    <span
-      className={cn(
-        "inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset",
-        mono && "font-mono",
-        TONES[tone],
-      )}
-    >
+    <span className={cn("inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", mono && "font-mono", TONES[tone])}>
       {children}
     </span>
   );

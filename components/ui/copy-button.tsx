@@ -37,11 +37,7 @@ export function CopyButton({
         type="button"
         onClick={copy}
         aria-label={children ? undefined : copied ? `${label} copied` : label}
-        className={cn(
-          "inline-flex shrink-0 items-center gap-1.5 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900",
-          focusRing,
-          className,
-        )}
+        className={cn("inline-flex shrink-0 items-center gap-1.5 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900", focusRing, className)}
       >
         {copied ? <Check aria-hidden="true" className="size-4" /> : <Copy aria-hidden="true" className="size-4" />}
         {children ? <span>{copied ? "Copied" : children}</span> : null}

@@ -33,16 +33,7 @@ type ContentProps = Omit<ComponentPropsWithoutRef<typeof DialogPrimitive.Content
   closeButton?: boolean;
 };
 
-export function DialogContent({
-  title,
-  description,
-  footer,
-  width = "md",
-  closeButton = true,
-  className,
-  children,
-  ...props
-}: ContentProps) {
+export function DialogContent({ title, description, footer, width = "md", closeButton = true, className, children, ...props }: ContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClasses} />
@@ -55,15 +46,10 @@ export function DialogContent({
         <div className="flex items-start gap-4 border-b border-zinc-100 px-5 pt-5 pb-4">
           <div className="min-w-0 flex-1 space-y-1">
             <DialogPrimitive.Title className="text-base font-semibold text-zinc-900">{title}</DialogPrimitive.Title>
-            {description ? (
-              <DialogPrimitive.Description className="text-sm text-zinc-600">{description}</DialogPrimitive.Description>
-            ) : null}
+            {description ? <DialogPrimitive.Description className="text-sm text-zinc-600">{description}</DialogPrimitive.Description> : null}
           </div>
           {closeButton ? (
-            <DialogPrimitive.Close
-              aria-label="Close"
-              className={cn("-m-1 rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900", focusRing)}
-            >
+            <DialogPrimitive.Close aria-label="Close" className={cn("-m-1 rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900", focusRing)}>
               <X aria-hidden="true" className="size-5" />
             </DialogPrimitive.Close>
           ) : null}
@@ -77,9 +63,5 @@ export function DialogContent({
 
 /** Buttons at the bottom of a dialog: stacked full-width on phones, right-aligned from `sm`. */
 export function DialogFooter({ children }: { children: ReactNode }) {
-  return (
-    <div className="flex flex-col-reverse gap-2 border-t border-zinc-100 px-5 py-3 sm:flex-row sm:justify-end">
-      {children}
-    </div>
-  );
+  return <div className="flex flex-col-reverse gap-2 border-t border-zinc-100 px-5 py-3 sm:flex-row sm:justify-end">{children}</div>;
 }

@@ -1,17 +1,7 @@
 import type { ReactNode } from "react";
 
 /** The top of every page: one h1, an optional eyebrow above it and a sentence below it. */
-export function PageHeader({
-  eyebrow,
-  title,
-  description,
-  actions,
-}: {
-  eyebrow?: string;
-  title: string;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
+export function PageHeader({ eyebrow, title, description, actions }: { eyebrow?: string; title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-4 border-b border-zinc-200 pb-6">
       <div className="min-w-0 space-y-1">

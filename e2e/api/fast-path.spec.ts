@@ -17,7 +17,11 @@ function servedByNext(headers: Record<string, string>): boolean {
 }
 
 test("/api/v1 is served by the fast path, with the security headers Next would add", async ({ request }) => {
-  for (const [path, status] of [["/api/v1/jobs?limit=5", 200], ["/api/v1/companies/current", 200], ["/api/v1/no-such-thing", 404]] as const) {
+  for (const [path, status] of [
+    ["/api/v1/jobs?limit=5", 200],
+    ["/api/v1/companies/current", 200],
+    ["/api/v1/no-such-thing", 404],
+  ] as const) {
     const response = await request.get(path, { headers: auth(key) });
     expect(response.status(), path).toBe(status);
     const headers = response.headers();

@@ -11,7 +11,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "x \udfff y",
   "x".repeat(100_000),
   "' OR 1=1 --",
-  "'); DROP TABLE \"Job\"; --",
+  '\'); DROP TABLE "Job"; --',
   "$" + "{jndi:ldap://x/a}", // Log4Shell-style lookup
   "<script>alert(1)</script>",
   "\u202e\u0301🚛東京\uFEFF",
@@ -88,7 +88,11 @@ export function hostileBodies(): RawBody[] {
     text("50 000 nested arrays", `${"[".repeat(50_000)}${"]".repeat(50_000)}`),
     text("20 000 nested objects", `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`),
     text("90 000 unknown fields", manyFields),
-    { label: "invalid UTF-8", bytes: Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('"}')]), contentType: "application/json" },
+    {
+      label: "invalid UTF-8",
+      bytes: Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+      contentType: "application/json",
+    },
     text("truncated JSON", '{"name":'),
     text("an array", "[]"),
     text("a string", '"name"'),

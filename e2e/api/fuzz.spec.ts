@@ -118,11 +118,22 @@ async function casesFor(request: APIRequestContext, tenant: Tenant, method: stri
     const base = await baseBody(request, tenant, method, template);
     for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
       const value = hostileJson(fieldSchema);
-      cases.push({ label: `${field}=${value.slice(0, 40)}`, method, path, body: { label: field, bytes: withField(base, field, value), contentType: "application/json" } });
+      cases.push({
+        label: `${field}=${value.slice(0, 40)}`,
+        method,
+        path,
+        body: { label: field, bytes: withField(base, field, value), contentType: "application/json" },
+      });
     }
     const allNul = Object.fromEntries(Object.keys(schema.properties ?? {}).map((f) => [f, "\u0000"]));
     cases.push({ label: "every field NUL", method, path, body: { label: "all", bytes: Buffer.from(JSON.stringify(allNul)), contentType: "application/json" } });
-    cases.push({ label: "hostile Idempotency-Key", method, path, headers: { "idempotency-key": "é".repeat(300) }, body: { label: "base", bytes: Buffer.from(JSON.stringify(base)) } });
+    cases.push({
+      label: "hostile Idempotency-Key",
+      method,
+      path,
+      headers: { "idempotency-key": "é".repeat(300) },
+      body: { label: "base", bytes: Buffer.from(JSON.stringify(base)) },
+    });
   }
   if (method !== "get") {
     const bodies = hostileBodies();

@@ -4,7 +4,16 @@ import { E2E_PORT } from "../env";
 import { expectApiError } from "./security-suite";
 
 /** TRACE used to answer 500 on every route (Next builds a fetch Request, which refuses TRACE). */
-for (const path of ["/api/v1/jobs", "/api/v1/jobs/3f1c9a1e-8b7d-4c55-9a3e-2f64d1b0c9aa", "/api/v1/nowhere", "/api/health", "/api/auth/session", "/login", "/docs", "/"]) {
+for (const path of [
+  "/api/v1/jobs",
+  "/api/v1/jobs/3f1c9a1e-8b7d-4c55-9a3e-2f64d1b0c9aa",
+  "/api/v1/nowhere",
+  "/api/health",
+  "/api/auth/session",
+  "/login",
+  "/docs",
+  "/",
+]) {
   for (const method of ["TRACE", "TRACK"]) {
     test(`${method} ${path} → 405 in the envelope`, async ({ request }) => {
       const response = await request.fetch(path, { method });

@@ -14,7 +14,9 @@ test("GET /api/v1/openapi.json is public and a valid OpenAPI 3.1 document for th
   expect(validator.version).toBe("3.1");
 
   expect(doc.servers.map((s: { url: string }) => s.url)).toEqual([baseURL, "https://api.getklau.com"]);
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/dispatches", "/api/v1/companies/current", "/api/v1/usage"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/dispatches", "/api/v1/companies/current", "/api/v1/usage"]),
+  );
   expect(doc.paths["/api/v1/jobs"].get["x-required-scope"]).toBe("read:jobs");
   expect(doc.paths["/api/v1/jobs"].post["x-required-scope"]).toBe("write:jobs");
   expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });

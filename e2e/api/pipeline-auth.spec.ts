@@ -46,11 +46,7 @@ test.describe("authentication", () => {
   });
 
   test("an unknown key and a revoked key of another company give no hint about each other", async ({ request }) => {
-    const unknown = await expectApiError(
-      await request.get(current, { headers: auth(`kl_live_${"b".repeat(32)}${"0".repeat(6)}`) }),
-      401,
-      "UNAUTHORIZED",
-    );
+    const unknown = await expectApiError(await request.get(current, { headers: auth(`kl_live_${"b".repeat(32)}${"0".repeat(6)}`) }), 401, "UNAUTHORIZED");
     expect(JSON.stringify(unknown)).not.toContain(DEMO.companies.north.id);
   });
 
@@ -58,8 +54,6 @@ test.describe("authentication", () => {
     const company = await newCompany("Auth last used");
     const created = await newKey({ company }, ["read:all"]);
     expect((await request.get(current, { headers: auth(created.key) })).status()).toBe(200);
-    await expect
-      .poll(async () => (await listKeys(company)).find((k) => k.id === created.id)?.lastUsedAt ?? null, { timeout: 15_000 })
-      .not.toBeNull();
+    await expect.poll(async () => (await listKeys(company)).find((k) => k.id === created.id)?.lastUsedAt ?? null, { timeout: 15_000 }).not.toBeNull();
   });
 });

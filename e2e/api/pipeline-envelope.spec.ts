@@ -130,11 +130,7 @@ test.describe("envelope, request id and errors", () => {
   });
 
   test("a missing object is NOT_FOUND with the seed's wording", async ({ request }) => {
-    const error = await expectApiError(
-      await request.get("/api/v1/jobs/00000000-0000-4000-8000-000000000000", { headers: auth(key) }),
-      404,
-      "NOT_FOUND",
-    );
+    const error = await expectApiError(await request.get("/api/v1/jobs/00000000-0000-4000-8000-000000000000", { headers: auth(key) }), 404, "NOT_FOUND");
     expect(error.message).toBe("Job not found");
   });
 });

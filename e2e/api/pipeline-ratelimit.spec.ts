@@ -6,7 +6,6 @@ import { expectApiError } from "./security-suite";
 test.describe.configure({ timeout: 180_000 });
 
 test.describe("rate limiting", () => {
-
   test("exactly 500 of 600 concurrent requests are admitted; 429 has the right shape", async ({ request }) => {
     // A fresh company: no other test's traffic counts against this budget.
     const company = await newCompany("Rate limit");

@@ -36,11 +36,7 @@ test.describe("tenant resolution", () => {
       403,
       "TENANT_ACCESS_DENIED",
     );
-    const unpartnered = await expectApiError(
-      await request.get(current, { headers: auth(key, { "klau-tenant-id": company }) }),
-      403,
-      "TENANT_ACCESS_DENIED",
-    );
+    const unpartnered = await expectApiError(await request.get(current, { headers: auth(key, { "klau-tenant-id": company }) }), 403, "TENANT_ACCESS_DENIED");
     expect({ ...unknown, requestId: null }).toEqual({ ...unpartnered, requestId: null });
   });
 

@@ -67,7 +67,10 @@ test("North's lists never contain South's rows", async ({ request }) => {
     expect(response.status()).toBe(200);
     const ids: string[] = (await response.json()).data.map((r: Row) => r.id);
     expect(ids.length, path).toBeGreaterThan(0);
-    expect(ids.filter((id) => id.startsWith("e0") && id.slice(7, 8) === String(SOUTH)), path).toEqual([]);
+    expect(
+      ids.filter((id) => id.startsWith("e0") && id.slice(7, 8) === String(SOUTH)),
+      path,
+    ).toEqual([]);
   }
 });
 
@@ -136,8 +139,15 @@ test("seed §3 literally: GET /api/v1/jobs?date=2026-03-15 with a vendor key and
   expect(jobs.some((j) => j.id.startsWith("e0800002"))).toBe(false);
 
   // South has no partnership with this vendor; North granted only read:jobs (not write:jobs).
-  await expectApiError(await request.get("/api/v1/jobs?date=2026-03-15", { headers: auth(vendorKey, { "klau-tenant-id": south.id }) }), 403, "TENANT_ACCESS_DENIED");
-  const write = await request.post("/api/v1/jobs", { headers: json(vendorKey, { "klau-tenant-id": north.id }), data: JSON.stringify({ serviceDate: "2026-03-15" }) });
+  await expectApiError(
+    await request.get("/api/v1/jobs?date=2026-03-15", { headers: auth(vendorKey, { "klau-tenant-id": south.id }) }),
+    403,
+    "TENANT_ACCESS_DENIED",
+  );
+  const write = await request.post("/api/v1/jobs", {
+    headers: json(vendorKey, { "klau-tenant-id": north.id }),
+    data: JSON.stringify({ serviceDate: "2026-03-15" }),
+  });
   expect((await expectApiError(write, 403, "INSUFFICIENT_SCOPE")).requiredScope).toBe("write:jobs");
 });
 

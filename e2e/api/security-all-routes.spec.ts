@@ -84,9 +84,7 @@ test("the served OpenAPI document lists exactly the operations under test", asyn
   const response = await request.get("/api/v1/openapi.json", { headers: { "x-forwarded-for": randomIp() } });
   expect(response.status()).toBe(200);
   const doc = (await response.json()) as { paths: Record<string, Record<string, object>> };
-  const live = Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => m in item && !isPublic(item[m] ?? {})).map((m) => `${m} ${path}`),
-  );
+  const live = Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => m in item && !isPublic(item[m] ?? {})).map((m) => `${m} ${path}`));
   expect(live.sort()).toEqual(operations.map((o) => `${o.method} ${o.template}`).sort());
   expect(operations.length).toBeGreaterThan(10);
 });

@@ -1,18 +1,7 @@
 import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { checksumOf, KEY_PREFIX } from "@/lib/keys/format";
 import type { Resource } from "@/lib/scopes/catalog";
-import {
-  auth,
-  expireKey,
-  type NewKey,
-  newCompany,
-  newKey,
-  newPartnership,
-  newVendor,
-  randomIp,
-  revokeKey,
-  setPartnershipStatus,
-} from "./pipeline-fixtures";
+import { auth, expireKey, type NewKey, newCompany, newKey, newPartnership, newVendor, randomIp, revokeKey, setPartnershipStatus } from "./pipeline-fixtures";
 
 /**
  * The shared security suite (after unkey's runCommonRouteTests): the same attack-style cases run

@@ -71,7 +71,9 @@ export class KeysPage {
 
   /** Opens the row's menu and chooses an action ("Edit", "Roll…", "Revoke…", "View details"). */
   async rowAction(name: string, action: string): Promise<void> {
-    await this.row(name).getByRole("button", { name: `Actions for ${name}` }).click();
+    await this.row(name)
+      .getByRole("button", { name: `Actions for ${name}` })
+      .click();
     await this.page.getByRole("menuitem", { name: action }).click();
   }
 }

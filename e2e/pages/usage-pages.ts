@@ -16,7 +16,10 @@ export class UsagePage {
     return this.page.goto(`${developer(tenantId)}/usage?range=${range}`);
   }
   total(label: string): Locator {
-    return this.totals.locator("div").filter({ has: this.page.getByText(label, { exact: true }) }).locator("dd");
+    return this.totals
+      .locator("div")
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .locator("dd");
   }
   suggestionFor(keyName: string): Locator {
     return this.suggestions.getByRole("listitem").filter({ has: this.page.getByRole("heading", { name: keyName }) });

@@ -19,7 +19,10 @@ async function waitHealthy(url: string, process: () => ChildProcess | null, time
   for (;;) {
     const child = process();
     if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`${url}: the server exited while starting`);
-    const status = await fetch(`${url}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     if (Date.now() > deadline) throw new Error(`${url}: not healthy after ${timeoutMs} ms (last status ${status})`);
     await new Promise((resolve) => setTimeout(resolve, 250));

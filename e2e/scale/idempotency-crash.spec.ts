@@ -51,7 +51,10 @@ async function database(): Promise<Record<string, string>> {
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr}`);
   return { DATABASE_URL: url };
 }
@@ -59,7 +62,9 @@ async function database(): Promise<Record<string, string>> {
 /** The operator CLI on that database (through the running server when it is the embedded one). */
 async function cli<T>(env: Record<string, string>, ...args: string[]): Promise<T> {
   const { DATABASE_URL: _d, KLAU_DATA_DIR: _k, ...base } = process.env;
-  const { stdout } = await execute(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args], { env: { ...base, ...env } });
+  const { stdout } = await execute(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args], {
+    env: { ...base, ...env },
+  });
   return (JSON.parse(stdout) as { data: T }).data;
 }
 

@@ -122,7 +122,8 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     const distDir = process.env.NEXT_DIST_DIR || ".next";
-    if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`No production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
+    if (!existsSync(path.join(distDir, "BUILD_ID")))
+      throw new Error(`No production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
     const urls = databaseUrls();
     const admin = new pg.Client({ connectionString: Object.assign(new URL(DATABASE ?? ""), { pathname: "/postgres" }).toString() });
     await admin.connect();
@@ -185,8 +186,10 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
     await test.step(`one rate-limit window across both: exactly ${RATE_LIMIT} of ${RATE_LIMIT + 100} admitted`, async () => {
       const { key } = await company("rate limit", "read:all");
       const started = Date.now();
-      const answers = await pool(Array.from({ length: RATE_LIMIT + 100 }, (_, i) => (i % 2 ? b : a)), 16, (node) =>
-        call(node.url, "GET", "/api/v1/companies/current", bearer(key)),
+      const answers = await pool(
+        Array.from({ length: RATE_LIMIT + 100 }, (_, i) => (i % 2 ? b : a)),
+        16,
+        (node) => call(node.url, "GET", "/api/v1/companies/current", bearer(key)),
       );
       figures.rateLimitBurstMs = Date.now() - started;
       const counts = tally(answers.map((answer) => answer.status));
@@ -242,12 +245,15 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
       const { key } = await company("idempotency");
       const name = `idem ${RUN}`;
       const headers = bearer(key, { "idempotency-key": `same-${RUN}` });
-      const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => call((i % 2 ? b : a).url, "POST", "/api/v1/customers", headers, { name })),
-      );
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call((i % 2 ? b : a).url, "POST", "/api/v1/customers", headers, { name })));
       const statuses = answers.map((answer) => answer.status);
       figures.idempotencyConcurrent = tally(statuses);
-      expect.soft(statuses.every((status) => status === 201 || status === 409), JSON.stringify(statuses)).toBe(true);
+      expect
+        .soft(
+          statuses.every((status) => status === 201 || status === 409),
+          JSON.stringify(statuses),
+        )
+        .toBe(true);
       const ids = new Set(answers.filter((answer) => answer.status === 201).map((answer) => dataOf(answer).id));
       expect.soft(ids.size).toBe(1);
       const retry = await call(b.url, "POST", "/api/v1/customers", headers, { name });
@@ -302,7 +308,9 @@ test.describe("two instances on one PostgreSQL and Redis", () => {
         return answer;
       });
       figures.killBurst = tally(first.map((answer) => answer.status));
-      const acked = writes.flatMap((write, index) => (first[index]?.status === 201 ? [{ ...write, index, id: String(dataOf(first[index] as Answer).id) }] : []));
+      const acked = writes.flatMap((write, index) =>
+        first[index]?.status === 201 ? [{ ...write, index, id: String(dataOf(first[index] as Answer).id) }] : [],
+      );
       expect(kill.at, "B was killed during the burst").toBeGreaterThan(0);
       expect.soft(acked.length).toBeLessThan(writes.length);
 

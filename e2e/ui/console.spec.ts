@@ -51,17 +51,29 @@ test.describe("the API console", () => {
     const north = await newKey({ company: companies.north.id }, ["read:jobs"], "console-e2e-north");
     const south = await newKey({ company: companies.south.id }, ["read:jobs"], "console-e2e-south");
     const direct = async (key: string) =>
-      ((await (await request.get(`/api/v1/jobs?date=${EXAMPLE_SERVICE_DATE}`, { headers: auth(key) })).json()) as { data: { id: string }[] }).data.map((j) => j.id);
+      ((await (await request.get(`/api/v1/jobs?date=${EXAMPLE_SERVICE_DATE}`, { headers: auth(key) })).json()) as { data: { id: string }[] }).data.map(
+        (j) => j.id,
+      );
     expect(listed.data.map((j) => j.id).sort()).toEqual((await direct(north.key)).sort());
     const southIds = new Set(await direct(south.key));
     expect(listed.data.some((j) => southIds.has(j.id))).toBe(false);
 
     // The request log names the caller "Console (email)", not a key.
     await expect
-      .poll(async () => {
-        const rows = await klau<{ caller: string; path: string; status: number; apiKeyId: string | null }[]>(["requests", "list", "--company", companies.north.id, "--limit", "30"]);
-        return rows.find((r) => r.path === "/api/v1/jobs" && r.caller === `Console (${users.northAdmin.email})`);
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const rows = await klau<{ caller: string; path: string; status: number; apiKeyId: string | null }[]>([
+            "requests",
+            "list",
+            "--company",
+            companies.north.id,
+            "--limit",
+            "30",
+          ]);
+          return rows.find((r) => r.path === "/api/v1/jobs" && r.caller === `Console (${users.northAdmin.email})`);
+        },
+        { timeout: 30_000 },
+      )
       .toMatchObject({ status: 200, apiKeyId: null });
     // And it is not one of the tenant's keys.
     const keys = await klau<{ name: string }[]>(["keys", "list", "--company", companies.north.id]);
@@ -103,7 +115,9 @@ test.describe("the API console", () => {
     await expect(page.getByRole("row").filter({ hasText: caller }).first()).toBeVisible();
     await expect(async () => {
       await page.goto(`/${companies.north.id}/settings/developer/usage?range=24h`);
-      await expect(page.getByRole("table", { name: "Requests per key and vendor" }).getByRole("row").filter({ hasText: caller })).toHaveCount(1, { timeout: 2000 });
+      await expect(page.getByRole("table", { name: "Requests per key and vendor" }).getByRole("row").filter({ hasText: caller })).toHaveCount(1, {
+        timeout: 2000,
+      });
     }).toPass({ timeout: 30_000 });
   });
 
@@ -136,7 +150,11 @@ test.describe("the API console", () => {
     await workbench.choose("GET", "/api/v1/jobs");
     const marker = "2031-01-07";
     await craftNextAction(page, ([input]) => [
-      { ...input, call: { method: "POST", path: "/api/v1/jobs", body: JSON.stringify({ serviceDate: marker }), idempotencyKey: "crafted" }, identity: { type: "session", scopes: ["write:all"] } },
+      {
+        ...input,
+        call: { method: "POST", path: "/api/v1/jobs", body: JSON.stringify({ serviceDate: marker }), idempotencyKey: "crafted" },
+        identity: { type: "session", scopes: ["write:all"] },
+      },
     ]);
     await workbench.send.click();
     await expect(workbench.failure).toHaveText("Your role can send GET requests only from the console");
@@ -173,7 +191,10 @@ test.describe("the API console", () => {
     await signInAs(page, "northAdmin");
     await workbench.goto(consoleUrl(companies.north.id));
     await workbench.useKey(key.key);
-    for (const [path, status] of [["/api/v1/jobs", 200], ["/api/v1/drivers", 403]] as const) {
+    for (const [path, status] of [
+      ["/api/v1/jobs", 200],
+      ["/api/v1/drivers", 403],
+    ] as const) {
       await workbench.choose("GET", path);
       await workbench.send.click();
       await workbench.expectStatus(status);

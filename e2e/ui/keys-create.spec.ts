@@ -85,8 +85,14 @@ test("corporate user: a Custom read:jobs key for North works over HTTP, gains re
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByTestId("key-scopes")).toHaveText("read:jobs,read:drivers");
   // The request log is written after the answer: the 403 row can be there before the 200 one.
-  const allowed = page.getByTestId("request-row").filter({ hasText: "/api/v1/drivers" }).filter({ has: page.getByText("200", { exact: true }) });
-  const refused = page.getByTestId("request-row").filter({ hasText: "/api/v1/drivers" }).filter({ has: page.getByText("403", { exact: true }) });
+  const allowed = page
+    .getByTestId("request-row")
+    .filter({ hasText: "/api/v1/drivers" })
+    .filter({ has: page.getByText("200", { exact: true }) });
+  const refused = page
+    .getByTestId("request-row")
+    .filter({ hasText: "/api/v1/drivers" })
+    .filter({ has: page.getByText("403", { exact: true }) });
   await expect(async () => {
     await page.reload();
     await expect(allowed).toHaveCount(1, { timeout: 1000 });

@@ -9,7 +9,10 @@ const { companies } = DEMO;
 // Several sign-ins, dialogs and API calls per test: slow on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
-test("corporate inventory: All divisions lists every division's keys with a division filter, and acts on them; a division admin never sees it", async ({ page, browser }) => {
+test("corporate inventory: All divisions lists every division's keys with a division filter, and acts on them; a division admin never sees it", async ({
+  page,
+  browser,
+}) => {
   const suffix = Date.now();
   const north = await newKey({ company: companies.north.id }, ["read:jobs"], `Inventory North ${suffix}`);
   const south = await newKey({ company: companies.south.id }, ["read:jobs"], `Inventory South ${suffix}`);

@@ -60,7 +60,10 @@ test("a division member sees the list but no create button, no actions, and craf
   await expect(member.getByRole("button", { name: "Create key" })).toHaveCount(0);
   await memberKeys.search.fill(targetName);
   await expect(memberKeys.rows).toHaveCount(1);
-  await memberKeys.row(targetName).getByRole("button", { name: `Actions for ${targetName}` }).click();
+  await memberKeys
+    .row(targetName)
+    .getByRole("button", { name: `Actions for ${targetName}` })
+    .click();
   await expect(member.getByRole("menuitem")).toHaveText(["View details"]);
   await member.keyboard.press("Escape");
 
@@ -95,10 +98,7 @@ test("a North division admin gets not found for South's keys, by URL and by acti
     await keys.rowAction(decoyName, "Revoke…");
     await page.getByRole("button", { name: "Revoke key" }).click();
   });
-  for (const args of [
-    [{ tenantId: companies.north.id, keyId: south.id }],
-    [{ tenantId: companies.south.id, keyId: south.id }],
-  ]) {
+  for (const args of [[{ tenantId: companies.north.id, keyId: south.id }], [{ tenantId: companies.south.id, keyId: south.id }]]) {
     const answer = await replayServerAction(page, revoke, args);
     expect(answer.text).toContain('"code":"NOT_FOUND"');
   }

@@ -10,7 +10,16 @@ const north = DEMO.companies.north;
 
 test("a key whose own scopes lack what the grant allows → 403, and the effective-access view explains each side", async ({ page, request }) => {
   // North granted RouteWare read:jobs (among others) but not read:sites; this key holds read:drivers and read:sites only.
-  const key = await klau<{ id: string; key: string }>(["keys", "create", "--vendor", DEMO.vendor.id, "--name", "narrow-e2e", "--scopes", "read:drivers,read:sites"]);
+  const key = await klau<{ id: string; key: string }>([
+    "keys",
+    "create",
+    "--vendor",
+    DEMO.vendor.id,
+    "--name",
+    "narrow-e2e",
+    "--scopes",
+    "read:drivers,read:sites",
+  ]);
   const api = vendorApi(request, key.key, north.id);
   const jobs = await api.listJobs();
   expect(jobs.status()).toBe(403);
@@ -34,7 +43,16 @@ test("a key whose own scopes lack what the grant allows → 403, and the effecti
 });
 
 test("vendor keys: listed masked with scopes, never a secret; a vendor user revokes one at once → 401", async ({ page, request }) => {
-  const key = await klau<{ id: string; key: string; last4: string }>(["keys", "create", "--vendor", DEMO.vendor.id, "--name", "leaked-e2e", "--scopes", "read:jobs"]);
+  const key = await klau<{ id: string; key: string; last4: string }>([
+    "keys",
+    "create",
+    "--vendor",
+    DEMO.vendor.id,
+    "--name",
+    "leaked-e2e",
+    "--scopes",
+    "read:jobs",
+  ]);
   await signInAs(page, "vendor");
   await page.goto("/vendor/keys");
   const row = page.getByRole("row").filter({ hasText: "leaked-e2e" });

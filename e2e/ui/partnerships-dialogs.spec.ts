@@ -57,7 +57,9 @@ test.beforeAll(async ({ browser }) => {
   vendor.id = (await klau<{ id: string }>(["vendors", "create", "--name", vendor.name])).id;
   await klau(["users", "create", "--email", haulerEmail, "--password", PASSWORD, "--company", division.id, "--role", "admin"]);
   await klau(["users", "create", "--email", vendorEmail, "--password", PASSWORD, "--vendor", vendor.id]);
-  partnershipId = (await klau<{ id: string }>(["partnerships", "create", "--vendor", vendor.id, "--company", division.id, "--scopes", "read:jobs,read:drivers"])).id;
+  partnershipId = (
+    await klau<{ id: string }>(["partnerships", "create", "--vendor", vendor.id, "--company", division.id, "--scopes", "read:jobs,read:drivers"])
+  ).id;
   vendorKey = (await klau<{ key: string }>(["keys", "create", "--vendor", vendor.id, "--name", "dialogs-e2e", "--scopes", "read:all,write:all"])).key;
   haulerPage = await signedIn(browser, haulerEmail, IP.hauler);
   vendorPage = await signedIn(browser, vendorEmail, IP.vendor);
@@ -161,7 +163,18 @@ test("vendor ends the partnership: confirmation, Escape keeps it; confirmed → 
 });
 
 test("Data access: the hauler revokes a direct key in place (confirmation names it, Escape keeps it) → 401, audited", async ({ request }) => {
-  const key = await klau<{ id: string; key: string; last4: string }>(["keys", "create", "--company", division.id, "--name", "access-e2e", "--scopes", "read:jobs", "--expires-in-days", "30"]);
+  const key = await klau<{ id: string; key: string; last4: string }>([
+    "keys",
+    "create",
+    "--company",
+    division.id,
+    "--name",
+    "access-e2e",
+    "--scopes",
+    "read:jobs",
+    "--expires-in-days",
+    "30",
+  ]);
   const call = () => request.get("/api/v1/jobs", { headers: { authorization: `Bearer ${key.key}` } });
   expect((await call()).status()).toBe(200);
 

@@ -125,7 +125,10 @@ test("suspend → 403; resume → 200 with the same grant; revoke → 403 and a 
   const api = vendorApi(request, vendorKey, south.id);
   const partners = new PartnersPage(haulerPage, south.id);
   await partners.open();
-  await partners.partnerRow(vendorName).getByRole("button", { name: `Suspend ${vendorName}` }).click();
+  await partners
+    .partnerRow(vendorName)
+    .getByRole("button", { name: `Suspend ${vendorName}` })
+    .click();
   const confirm = haulerPage.getByRole("alertdialog", { name: `Suspend ${vendorName}?` });
   await expectNoSeriousA11yViolations(haulerPage, { include: "[role=alertdialog]" });
   await snap(haulerPage, "hauler-suspend-confirm");
@@ -133,14 +136,20 @@ test("suspend → 403; resume → 200 with the same grant; revoke → 403 and a 
   await expect(haulerPage.getByText(`${vendorName} suspended`)).toBeVisible();
   expect((await api.listJobs()).status()).toBe(403);
 
-  await partners.partnerRow(vendorName).getByRole("button", { name: `Resume ${vendorName}` }).click();
+  await partners
+    .partnerRow(vendorName)
+    .getByRole("button", { name: `Resume ${vendorName}` })
+    .click();
   await haulerPage.getByRole("alertdialog").getByRole("button", { name: "Resume" }).click();
   await expect(haulerPage.getByText(`${vendorName} resumed`)).toBeVisible();
   expect((await api.listJobs()).status()).toBe(200);
   expect((await api.createJob()).status()).toBe(201);
   await expect(partners.partnerRow(vendorName)).toContainText("write:jobs");
 
-  await partners.partnerRow(vendorName).getByRole("button", { name: `Revoke ${vendorName}` }).click();
+  await partners
+    .partnerRow(vendorName)
+    .getByRole("button", { name: `Revoke ${vendorName}` })
+    .click();
   await haulerPage.getByRole("alertdialog").getByRole("button", { name: "Revoke access" }).click();
   await expect(haulerPage.getByText(`${vendorName} revoked`)).toBeVisible();
   expect((await api.listJobs()).status()).toBe(403);

@@ -88,7 +88,9 @@ test("the new vendor user signs in, requests access; after the hauler approves, 
   await haulerPage.context().close();
 });
 
-test("operator rolls the key with a 1 h grace (both work, linked in the list), revokes the old one at once, and emergency-revokes the partnership → 403", async ({ request }) => {
+test("operator rolls the key with a 1 h grace (both work, linked in the list), revokes the old one at once, and emergency-revokes the partnership → 403", async ({
+  request,
+}) => {
   const page = operatorPage;
   await page.goto("/operator/vendors");
   await page.getByRole("link", { name: vendorName }).click();
@@ -180,7 +182,13 @@ async function readSecretAndClose(page: Page): Promise<string> {
   await secretDialog.getByRole("button", { name: /I have saved it|Done/ }).click();
   // Not copied (no clipboard in this browser): the dialog asks before the secret is gone for good.
   const confirm = page.getByRole("alertdialog", { name: "Close without copying the secret?" });
-  if (await confirm.waitFor({ timeout: 2_000 }).then(() => true, () => false)) await confirm.getByRole("button", { name: "Close anyway" }).click();
+  if (
+    await confirm.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await confirm.getByRole("button", { name: "Close anyway" }).click();
   await expect(secretDialog).toBeHidden();
   return value;
 }

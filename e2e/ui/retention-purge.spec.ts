@@ -57,11 +57,17 @@ async function oldAudit(daysAgo: number, label: string): Promise<void> {
 }
 
 const requestIds = async () =>
-  (await db.query<{ requestId: string }>(`SELECT "requestId" FROM "ApiRequestLog" WHERE "requestId" LIKE $1`, [`req_%_${tag}_%`])).rows.map((r) => r.requestId.split("_")[1]);
+  (await db.query<{ requestId: string }>(`SELECT "requestId" FROM "ApiRequestLog" WHERE "requestId" LIKE $1`, [`req_%_${tag}_%`])).rows.map(
+    (r) => r.requestId.split("_")[1],
+  );
 const auditTargets = async () =>
-  (await db.query<{ targetId: string }>(`SELECT "targetId" FROM "AuditEvent" WHERE "targetId" LIKE $1`, [`%-${tag}`])).rows.map((r) => r.targetId.split("-")[0]);
+  (await db.query<{ targetId: string }>(`SELECT "targetId" FROM "AuditEvent" WHERE "targetId" LIKE $1`, [`%-${tag}`])).rows.map(
+    (r) => r.targetId.split("-")[0],
+  );
 
-test("the app's timer purges only what is older than its retention; the CLI, with its own retention, purges the rest; a user sees only the recent rows", async ({ browser }) => {
+test("the app's timer purges only what is older than its retention; the CLI, with its own retention, purges the rest; a user sees only the recent rows", async ({
+  browser,
+}) => {
   const key = await klau<{ id: string; key: string }>(["keys", "create", "--company", north, "--name", `purge-${tag}`, "--scopes", "read:jobs"], server.env);
   const context = await browser.newContext({ baseURL: server.baseURL });
   for (let i = 0; i < 2; i++) expect((await context.request.get("/api/v1/jobs", { headers: { authorization: `Bearer ${key.key}` } })).status()).toBe(200);

@@ -113,7 +113,9 @@ test("a signed-in user opening /login is sent home", async ({ page }) => {
   await expect(page).toHaveURL("/operator");
 });
 
-test("ten failed sign-ins lock that email for 15 minutes, even with the right password and through Auth.js's own endpoint; other emails are unaffected", async ({ page }) => {
+test("ten failed sign-ins lock that email for 15 minutes, even with the right password and through Auth.js's own endpoint; other emails are unaffected", async ({
+  page,
+}) => {
   const email = `locked-${randomUUID().slice(0, 8)}@acme-waste.test`;
   const password = "correct-horse-battery";
   await klau(["users", "create", "--email", email, "--password", password, "--company", companies.north.id, "--role", "member"]);

@@ -56,11 +56,16 @@ let keysMade = 0;
 async function freshNorthKey(): Promise<string> {
   keysMade += 1;
   // Working keys of one company have distinct names.
-  const key = await createKey(t.db, operatorScope(), { userId: null, label: "test", ip: null }, {
-    owner: { kind: "company", companyId: companies.north.id },
-    name: `North integration ${keysMade}`,
-    scopes: ["read:jobs"],
-  });
+  const key = await createKey(
+    t.db,
+    operatorScope(),
+    { userId: null, label: "test", ip: null },
+    {
+      owner: { kind: "company", companyId: companies.north.id },
+      name: `North integration ${keysMade}`,
+      scopes: ["read:jobs"],
+    },
+  );
   return key.id;
 }
 

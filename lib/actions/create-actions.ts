@@ -6,20 +6,10 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { describeError, type ErrorCode, ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { type AccessibleTenant, assertTenantAccess } from "@/lib/tenancy/access";
-import {
-  type AccessScope,
-  type CompanyScope,
-  companyScope,
-  type OperatorScope,
-  operatorScope,
-  type VendorScope,
-  vendorScope,
-} from "@/lib/tenancy/scope";
+import { type AccessScope, type CompanyScope, companyScope, type OperatorScope, operatorScope, type VendorScope, vendorScope } from "@/lib/tenancy/scope";
 
 /** What every server action returns: data, or a code from the one error table and a message to show. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string }; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string }; fieldErrors?: Record<string, string[]> };
 
 type BaseContext = { db: Db; user: SessionUser; actor: Actor; role: Role };
 export type TenantActionContext = BaseContext & { scope: CompanyScope; tenant: AccessibleTenant };
@@ -29,11 +19,7 @@ export type OperatorActionContext = BaseContext & { scope: OperatorScope };
 export type ActionContext = BaseContext & { scope: AccessScope; tenant?: AccessibleTenant };
 
 export type ActionOn = "tenant" | "vendor" | "operator";
-type ContextFor<O extends ActionOn> = O extends "tenant"
-  ? TenantActionContext
-  : O extends "vendor"
-    ? VendorActionContext
-    : OperatorActionContext;
+type ContextFor<O extends ActionOn> = O extends "tenant" ? TenantActionContext : O extends "vendor" ? VendorActionContext : OperatorActionContext;
 /** A tenant action's input names the tenant (the `[tenant]` route param): its schema must output `tenantId`. */
 type InputSchemaFor<O extends ActionOn> = O extends "tenant" ? z.ZodType<{ tenantId: string }> : z.ZodType;
 

@@ -15,9 +15,7 @@ const SCANNED = ["app", "components", "lib"];
 const SKIPPED = new Set(["node_modules", "generated"]);
 
 function isUseServer(statement: ts.Node): boolean {
-  return (
-    ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression) && statement.expression.text === "use server"
-  );
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression) && statement.expression.text === "use server";
 }
 
 function hasExportModifier(node: ts.Node): boolean {
@@ -115,10 +113,14 @@ export const signOutAction = publicAction({ input: z.object({}) }, async () => u
     ["a plain async function", `export async function deleteEverything() {}`, /"deleteEverything" not made by/],
     ["a const arrow", `export const deleteEverything = async () => {};`, /"deleteEverything" not made by/],
     ["another wrapper's call", `import { other } from "x";\nexport const a = other({}, async () => 1);`, /"a" not made by/],
-    ["a wrapper of the same name from elsewhere", `import { authorizedAction } from "./fake";\nexport const a = authorizedAction({}, async () => 1);`, /"a" not made by/],
+    [
+      "a wrapper of the same name from elsewhere",
+      `import { authorizedAction } from "./fake";\nexport const a = authorizedAction({}, async () => 1);`,
+      /"a" not made by/,
+    ],
     ["a re-export", `export { deleteEverything } from "./elsewhere";`, /re-exports/],
     ["a default export", `export default async function x() {}`, /not made by|default export/],
-  ])("refuses %s in a \"use server\" file", (_name, body, message) => {
+  ])('refuses %s in a "use server" file', (_name, body, message) => {
     const violations = serverActionViolations("planted.ts", `"use server";\n${body}\n`);
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatch(message);

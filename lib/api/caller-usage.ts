@@ -19,7 +19,11 @@ export async function callerUsage(db: DbClient, caller: UsageCaller, query: Usag
   const range = usageRange(query);
   const vendorId = caller.kind === "VENDOR" ? caller.vendorId : null;
   const scope: AccessScope = vendorId ? { kind: "vendor", vendorId } : { kind: "company", companyId: caller.tenantId, includeDivisions: false };
-  const identity = rateLimitIdentity({ kind: caller.kind, companyId: vendorId ? null : caller.tenantId, vendorId, console: caller.console }, caller.tenantId, "");
+  const identity = rateLimitIdentity(
+    { kind: caller.kind, companyId: vendorId ? null : caller.tenantId, vendorId, console: caller.console },
+    caller.tenantId,
+    "",
+  );
   const [report, [rateLimit]] = await Promise.all([
     usageReport(db, scope, range, { companyId: caller.tenantId }),
     processLimiter().then((limiter) => headroomOf(limiter, [identity])),

@@ -39,11 +39,7 @@ export function defineRoute<
   B extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
   R = unknown,
->(
-  options: RouteOptions<Q, B, P>,
-  handler: (ctx: HandlerContext<Out<Q>, Out<B>, Out<P>>) => Promise<R> | R,
-  deps: PipelineDeps = defaultDeps,
-): RouteHandler {
+>(options: RouteOptions<Q, B, P>, handler: (ctx: HandlerContext<Out<Q>, Out<B>, Out<P>>) => Promise<R> | R, deps: PipelineDeps = defaultDeps): RouteHandler {
   const spec: RouteSpec = {
     resource: options.resource,
     query: options.query,
@@ -70,8 +66,7 @@ export function methodsNotAllowed(allowed: readonly string[], deps: PipelineDeps
   const allow = [...new Set([...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])])].join(", ");
   const spec: RouteSpec = {
     resource: null,
-    refuse: (method, path) =>
-      new ApiError("METHOD_NOT_ALLOWED", `${method} is not supported on ${path}; use ${allow}`, {}, { Allow: allow }),
+    refuse: (method, path) => new ApiError("METHOD_NOT_ALLOWED", `${method} is not supported on ${path}; use ${allow}`, {}, { Allow: allow }),
   };
   const handler: RouteHandler = async (request) => runPipeline(request, {}, spec, () => undefined, deps);
   return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };

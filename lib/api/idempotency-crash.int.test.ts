@@ -65,9 +65,14 @@ async function database(): Promise<Database> {
 function runChild(env: Record<string, string>, args: string[]): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD, ...args], { env: { ...base, ...env }, timeout: 120_000 }, (_error, stdout, stderr) => {
-      resolve({ signal: child.signalCode, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", CHILD, ...args],
+      { env: { ...base, ...env }, timeout: 120_000 },
+      (_error, stdout, stderr) => {
+        resolve({ signal: child.signalCode, stdout, stderr });
+      },
+    );
   });
 }
 

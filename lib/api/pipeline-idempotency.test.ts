@@ -205,7 +205,11 @@ describe("pipeline rate limiting and failures", () => {
     const { secret } = world.addKey({ kind: "DIRECT" });
     const cases: [Request, number, string][] = [
       [apiRequest("POST", "/x", { key: secret, body: `"${"x".repeat(1024 * 1024)}"` }), 413, "PAYLOAD_TOO_LARGE"],
-      [apiRequest("POST", "/x", { key: secret, body: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      [
+        apiRequest("POST", "/x", { key: secret, body: "name=a", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+      ],
       [apiRequest("POST", "/x", { key: secret, body: "{oops" }), 400, "INVALID_JSON"],
     ];
     for (const [request, status, code] of cases) {

@@ -76,11 +76,10 @@ describe("runPipeline", () => {
     expect(bad.response.status).toBe(400);
     expect(bad.json.error.code).toBe("VALIDATION_ERROR");
     expect(bad.json.error.fields).toEqual([{ path: "name", message: expect.any(String) }]);
-    const good = await call(
-      world,
-      apiRequest("POST", "/api/v1/jobs", { key: secret, body: JSON.stringify({ name: "x", companyId: OTHER_TENANT.id }) }),
-      { body, status: 201 },
-    );
+    const good = await call(world, apiRequest("POST", "/api/v1/jobs", { key: secret, body: JSON.stringify({ name: "x", companyId: OTHER_TENANT.id }) }), {
+      body,
+      status: 201,
+    });
     expect(good.response.status).toBe(201);
     expect(good.json.data).toEqual({ tenant: TENANT.id, body: { name: "x" } });
   });

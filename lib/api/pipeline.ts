@@ -52,7 +52,18 @@ function reportIfUnexpected(deps: PipelineDeps, ctx: { requestId: string; summar
   return apiError;
 }
 
-type Execution = { request: Request; url: URL; rawBody: string; rawParams: RawParams; spec: RouteSpec; handler: AnyHandler; base: BaseContext; headers: Headers; deps: PipelineDeps; caller: Caller };
+type Execution = {
+  request: Request;
+  url: URL;
+  rawBody: string;
+  rawParams: RawParams;
+  spec: RouteSpec;
+  handler: AnyHandler;
+  base: BaseContext;
+  headers: Headers;
+  deps: PipelineDeps;
+  caller: Caller;
+};
 
 /** Steps 7–8: parse (zod) → handler → envelope, on `db`. Throws when either fails. */
 async function succeed(x: Execution, db: DbClient): Promise<Outcome> {
@@ -98,15 +109,24 @@ function storedResponse(outcome: Outcome, headers: Headers): StoredResponse {
   };
 }
 
-async function handle(request: Request, url: URL, rawParams: RawParams, spec: RouteSpec, handler: AnyHandler, deps: PipelineDeps, headers: Headers, caller: Caller, requestId: string): Promise<Response> {
+async function handle(
+  request: Request,
+  url: URL,
+  rawParams: RawParams,
+  spec: RouteSpec,
+  handler: AnyHandler,
+  deps: PipelineDeps,
+  headers: Headers,
+  caller: Caller,
+  requestId: string,
+): Promise<Response> {
   const method = request.method.toUpperCase();
   const { principal, resolved } = await admit(request, spec.resource, deps, headers, caller);
   if (!spec.resource) throw spec.refuse?.(method, url.pathname) ?? notFound(`No API endpoint at ${method} ${url.pathname}`);
   // A cached answer is the bytes the handler gave for this tenant, path and query (a 200, so the
   // query was valid): once the caller is admitted, nothing else is needed to send it again.
   const cacheTarget = readCacheTarget(method, spec.resource, url);
-  const cached =
-    cacheTarget === null || wantsFreshAnswer(request.headers) ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
+  const cached = cacheTarget === null || wantsFreshAnswer(request.headers) ? undefined : deps.readCache.lookup(resolved.tenant.id, cacheTarget);
   if (cached !== undefined) {
     headers.set("content-type", JSON_TYPE);
     return new Response(cached, { status: 200, headers });
@@ -116,16 +136,17 @@ async function handle(request: Request, url: URL, rawParams: RawParams, spec: Ro
   const db = await deps.getDb();
   const auth = authInfo(principal);
   const store = idempotencyKey ? deps.idempotencyStore(db) : null;
-  const start = store && idempotencyKey
-    ? await beginIdempotency(store, {
-        identity: idempotencyIdentity(auth),
-        tenantId: resolved.tenant.id,
-        key: idempotencyKey,
-        method,
-        pathWithQuery: url.pathname + url.search,
-        body: rawBody,
-      })
-    : null;
+  const start =
+    store && idempotencyKey
+      ? await beginIdempotency(store, {
+          identity: idempotencyIdentity(auth),
+          tenantId: resolved.tenant.id,
+          key: idempotencyKey,
+          method,
+          pathWithQuery: url.pathname + url.search,
+          body: rawBody,
+        })
+      : null;
   if (start?.kind === "replay") return replayResponse(start.response, headers);
   const base: BaseContext = { db, tenant: resolved.tenant, auth, requestId, request };
   const x: Execution = { request, url, rawBody, rawParams, spec, handler, base, headers, deps, caller };

@@ -104,11 +104,7 @@ export function fakeWorld(options: { points?: number } = {}): FakeWorld {
 }
 
 /** A Request to the API with a bearer key and optional headers/body. */
-export function apiRequest(
-  method: string,
-  path: string,
-  init: { key?: string; headers?: Record<string, string>; body?: string } = {},
-): Request {
+export function apiRequest(method: string, path: string, init: { key?: string; headers?: Record<string, string>; body?: string } = {}): Request {
   const headers = new Headers(init.headers);
   if (init.key) headers.set("authorization", `Bearer ${init.key}`);
   if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");

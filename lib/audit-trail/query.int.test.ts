@@ -16,10 +16,36 @@ beforeAll(async () => {
   const at = (m: number) => new Date(Date.UTC(2026, 2, 15, 10, m));
   await t.db.auditEvent.createMany({
     data: [
-      { actorLabel: "admin.north@x.test", actorUserId: "u-n", action: "api_key.created", targetType: "api_key", targetId: "k1", companyId: north, ip: "10.0.0.1", createdAt: at(1), metadata: { name: "=cmd|' /C calc'!A0", scopes: ["read:jobs"] } },
-      { actorLabel: "admin.north@x.test", actorUserId: "u-n", action: "api_key.revoked", targetType: "api_key", targetId: "k1", companyId: north, createdAt: at(2) },
+      {
+        actorLabel: "admin.north@x.test",
+        actorUserId: "u-n",
+        action: "api_key.created",
+        targetType: "api_key",
+        targetId: "k1",
+        companyId: north,
+        ip: "10.0.0.1",
+        createdAt: at(1),
+        metadata: { name: "=cmd|' /C calc'!A0", scopes: ["read:jobs"] },
+      },
+      {
+        actorLabel: "admin.north@x.test",
+        actorUserId: "u-n",
+        action: "api_key.revoked",
+        targetType: "api_key",
+        targetId: "k1",
+        companyId: north,
+        createdAt: at(2),
+      },
       { actorLabel: "cli", action: "partnership.updated", targetType: "partnership", targetId: "p1", companyId: north, vendorId, createdAt: at(3) },
-      { actorLabel: "admin.south@x.test", actorUserId: "u-s", action: "api_key.created", targetType: "api_key", targetId: "k2", companyId: south, createdAt: at(4) },
+      {
+        actorLabel: "admin.south@x.test",
+        actorUserId: "u-s",
+        action: "api_key.created",
+        targetType: "api_key",
+        targetId: "k2",
+        companyId: south,
+        createdAt: at(4),
+      },
     ],
   });
 });

@@ -2,10 +2,7 @@ import "server-only";
 import { type AuthenticatedUser, type SignInInput, signInInput } from "./credentials";
 import type { SignInLock, SignInThrottle } from "./sign-in-throttle";
 
-export type SignInOutcome =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; lock: SignInLock };
+export type SignInOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; lock: SignInLock };
 
 /**
  * One sign-in attempt, whatever path it came by: validate, take an attempt from the throttle

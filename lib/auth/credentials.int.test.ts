@@ -39,8 +39,6 @@ describe("signInInput", () => {
   });
 
   it("rejects a malformed email", () => {
-    expect(signInInput.safeParse({ email: "not-an-email", password: "p" }).error?.issues[0]?.message).toBe(
-      "Enter a valid email address",
-    );
+    expect(signInInput.safeParse({ email: "not-an-email", password: "p" }).error?.issues[0]?.message).toBe("Enter a valid email address");
   });
 });

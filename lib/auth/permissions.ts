@@ -24,14 +24,7 @@ export type Permission =
   | "operator:manage";
 
 const TENANT_READ: readonly Permission[] = ["keys:read", "partnerships:read", "console:read", "usage:read", "audit:read"];
-const TENANT_ALL: readonly Permission[] = [
-  ...TENANT_READ,
-  "keys:manage",
-  "partnerships:decide",
-  "settings:manage",
-  "console:write",
-  "audit:export",
-];
+const TENANT_ALL: readonly Permission[] = [...TENANT_READ, "keys:manage", "partnerships:decide", "settings:manage", "console:write", "audit:export"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   MEMBER: TENANT_READ,

@@ -41,17 +41,15 @@ export async function getHomePath(user: SessionUser): Promise<string | null> {
  * The user and their role in `tenantId`; a tenant they cannot see renders the 404 page. Signed out
  * (the proxy normally catches that first) → /login, then back to the tenant's developer settings.
  */
-export const requireTenantAccess = cache(
-  async (tenantId: string): Promise<{ user: SessionUser; tenant: AccessibleTenant }> => {
-    const user = await requireUser(tenantHome(tenantId));
-    try {
-      return { user, tenant: await assertTenantAccess(await getDb(), user, tenantId) };
-    } catch (error) {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }
-  },
-);
+export const requireTenantAccess = cache(async (tenantId: string): Promise<{ user: SessionUser; tenant: AccessibleTenant }> => {
+  const user = await requireUser(tenantHome(tenantId));
+  try {
+    return { user, tenant: await assertTenantAccess(await getDb(), user, tenantId) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
 
 /** A vendor user with their vendor account; anyone else gets the 404 page. */
 export async function requireVendorUser(): Promise<SessionUser & { vendor: { id: string; name: string } }> {

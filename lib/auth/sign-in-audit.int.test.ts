@@ -15,7 +15,10 @@ afterAll(async () => {
 
 const idOf = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 const events = async (email: string) =>
-  t.db.auditEvent.findMany({ where: { targetType: "user", targetId: await idOf(email), action: { startsWith: "user.sign" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  t.db.auditEvent.findMany({
+    where: { targetType: "user", targetId: await idOf(email), action: { startsWith: "user.sign" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 
 describe("recordSignIn", () => {
   it("writes a success to the tenant of the user, with the user as actor and the client address", async () => {
@@ -23,14 +26,27 @@ describe("recordSignIn", () => {
     await recordSignIn(t.db, { email: northAdmin.email.toUpperCase(), ok: true, ip: "198.51.100.9" });
     const [event, ...rest] = await events(northAdmin.email);
     expect(rest).toEqual([]);
-    expect(event).toMatchObject({ action: "user.signed_in", actorUserId: await idOf(northAdmin.email), actorLabel: northAdmin.email, ip: "198.51.100.9", companyId: DEMO.companies.north.id, vendorId: null });
+    expect(event).toMatchObject({
+      action: "user.signed_in",
+      actorUserId: await idOf(northAdmin.email),
+      actorLabel: northAdmin.email,
+      ip: "198.51.100.9",
+      companyId: DEMO.companies.north.id,
+      vendorId: null,
+    });
   });
 
   it("writes a failure with no acting user (someone tried) to the tenant's log; a vendor user's goes to the vendor", async () => {
     const { southAdmin, vendor } = DEMO.users;
     await recordSignIn(t.db, { email: southAdmin.email, ok: false, ip: "203.0.113.5" });
     expect(await events(southAdmin.email)).toEqual([
-      expect.objectContaining({ action: "user.sign_in_failed", actorUserId: null, actorLabel: southAdmin.email, ip: "203.0.113.5", companyId: DEMO.companies.south.id }),
+      expect.objectContaining({
+        action: "user.sign_in_failed",
+        actorUserId: null,
+        actorLabel: southAdmin.email,
+        ip: "203.0.113.5",
+        companyId: DEMO.companies.south.id,
+      }),
     ]);
     await recordSignIn(t.db, { email: vendor.email, ok: true, ip: null });
     expect(await events(vendor.email)).toEqual([expect.objectContaining({ action: "user.signed_in", companyId: null, vendorId: DEMO.vendor.id })]);

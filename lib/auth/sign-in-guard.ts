@@ -10,9 +10,8 @@ import { createSignInThrottle, SIGN_IN_POLICY, type SignInThrottle } from "./sig
  */
 export function signInThrottle(): Promise<SignInThrottle> {
   return processSingleton("sign-in-throttle", () =>
-    Promise.all([
-      createLimiter(SIGN_IN_POLICY.email, undefined, "sign-in"),
-      createLimiter(SIGN_IN_POLICY.ip, undefined, "sign-in-ip"),
-    ]).then(([email, ip]) => createSignInThrottle({ email: email.limiter, ip: ip.limiter })),
+    Promise.all([createLimiter(SIGN_IN_POLICY.email, undefined, "sign-in"), createLimiter(SIGN_IN_POLICY.ip, undefined, "sign-in-ip")]).then(([email, ip]) =>
+      createSignInThrottle({ email: email.limiter, ip: ip.limiter }),
+    ),
   );
 }

@@ -21,10 +21,7 @@ export type CommandSpec<I> = {
   run(ctx: CommandContext, input: I): Promise<unknown>;
 };
 
-export type ParsedCommand =
-  | { ok: true; help: false; execute(ctx: CliContext): Promise<unknown> }
-  | { ok: true; help: true }
-  | { ok: false; message: string };
+export type ParsedCommand = { ok: true; help: false; execute(ctx: CliContext): Promise<unknown> } | { ok: true; help: true } | { ok: false; message: string };
 
 export type Command = {
   name: string;

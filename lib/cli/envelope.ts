@@ -9,11 +9,7 @@ export function success(data: unknown, stderr = ""): CliResult {
   return { exitCode: EXIT.ok, output: document({ data }), stderr };
 }
 
-export function failure(
-  code: string,
-  message: string,
-  options: { exitCode?: ExitCode; details?: Record<string, unknown>; stderr?: string } = {},
-): CliResult {
+export function failure(code: string, message: string, options: { exitCode?: ExitCode; details?: Record<string, unknown>; stderr?: string } = {}): CliResult {
   return {
     exitCode: options.exitCode ?? EXIT.failed,
     output: document({ error: { code, message, ...options.details } }),

@@ -5,13 +5,15 @@ import { scopeList } from "@/lib/tenancy/schemas";
 /** Flag values arrive as strings; these turn them into what the shared domain schemas expect. */
 export const csvScopes = z
   .string()
-  .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
   .pipe(scopeList);
 
-export const wholeNumber = z
-  .string()
-  .regex(/^\d+$/, "must be a whole number")
-  .transform(Number);
+export const wholeNumber = z.string().regex(/^\d+$/, "must be a whole number").transform(Number);
 
 /** Refinement: exactly one of the given flags is present (`--company` or `--vendor`, not both). */
 export function exactlyOne(flags: readonly string[]) {

@@ -30,7 +30,7 @@ export function generalUsage(commands: readonly Command[], group?: string): stri
     ...lines,
     "",
     ...(group === undefined || group === "keys" || group === "partnerships" ? [scopesHelp(), ""] : []),
-    "Every command prints one JSON document on stdout: {\"data\":…} on success, {\"error\":{\"code\",\"message\"}} on failure.",
+    'Every command prints one JSON document on stdout: {"data":…} on success, {"error":{"code","message"}} on failure.',
     "Exit codes: 0 success, 1 the command failed, 2 bad arguments (code USAGE). Add --help to any command.",
   ].join("\n");
 }

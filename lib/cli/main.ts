@@ -48,9 +48,7 @@ async function runEmbedded(argv: readonly string[], parsed: ParsedCli, lockDir: 
     }
     if (Date.now() >= deadline) {
       const current = readLiveOwner(lockDir);
-      const message = current
-        ? new DatabaseOwnedError(lockDir, current).message
-        : `The embedded database in ${lockDir} stayed busy; try again.`;
+      const message = current ? new DatabaseOwnedError(lockDir, current).message : `The embedded database in ${lockDir} stayed busy; try again.`;
       return failure("DATABASE_BUSY", message);
     }
     await sleep(POLL_MS);

@@ -55,7 +55,6 @@ describe("the CLI process, alone on the embedded database", SLOW, () => {
     expect(onlyJson(result.stdout)).toMatchObject({ data: { name: "Solo" } });
   });
 
-
   it("bad arguments: exit 2, USAGE envelope, usage on stderr, no stack, no database opened", async () => {
     const fresh = path.join(root, "never-opened");
     const result = await klau(fresh, ["keys", "create", "--company", "c", "--name", "k", "--scopes", "read:nope"]);

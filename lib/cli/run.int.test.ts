@@ -76,10 +76,25 @@ describe("operator commands (happy paths)", () => {
 
   it("keys create prints the secret once; list shows prefix/last4 and never the secret", async () => {
     const created = await data<Row & { key: string; scopes: string[] }>(
-      "keys", "create", "--company", division.id, "--name", "Dispatch sync", "--scopes", "read:jobs, write:dispatches,read:jobs", "--expires-in-days", "30",
+      "keys",
+      "create",
+      "--company",
+      division.id,
+      "--name",
+      "Dispatch sync",
+      "--scopes",
+      "read:jobs, write:dispatches,read:jobs",
+      "--expires-in-days",
+      "30",
     );
     expect(checkKeyFormat(created.key)).toBe("ok");
-    expect(created).toMatchObject({ name: "Dispatch sync", kind: "direct", companyId: division.id, scopes: ["read:jobs", "write:dispatches"], status: "active" });
+    expect(created).toMatchObject({
+      name: "Dispatch sync",
+      kind: "direct",
+      companyId: division.id,
+      scopes: ["read:jobs", "write:dispatches"],
+      status: "active",
+    });
     expect(created.key.startsWith(String(created.prefix))).toBe(true);
     expect(created.key.endsWith(String(created.last4))).toBe(true);
     const days = (Date.parse(String(created.expiresAt)) - Date.now()) / 86_400_000;
@@ -89,7 +104,9 @@ describe("operator commands (happy paths)", () => {
     expect(stored.hash).toBe(hashKey(created.key));
 
     const listed = await data<Row[]>("keys", "list", "--company", division.id);
-    expect(listed).toEqual([expect.objectContaining({ id: created.id, prefix: created.prefix, last4: created.last4, status: "active", lastUsedAt: null, revokedAt: null })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ id: created.id, prefix: created.prefix, last4: created.last4, status: "active", lastUsedAt: null, revokedAt: null }),
+    ]);
     const text = JSON.stringify(listed);
     expect(text).not.toContain(created.key);
     expect(text).not.toContain(stored.hash);
@@ -112,7 +129,18 @@ describe("operator commands (happy paths)", () => {
   });
 
   it("keys roll issues a new secret with the same scopes and revokes the old key", async () => {
-    const old = await data<Row & { key: string }>("keys", "create", "--company", corp.id, "--name", "Rolling", "--scopes", "read:all", "--expires-in-days", "10");
+    const old = await data<Row & { key: string }>(
+      "keys",
+      "create",
+      "--company",
+      corp.id,
+      "--name",
+      "Rolling",
+      "--scopes",
+      "read:all",
+      "--expires-in-days",
+      "10",
+    );
     const rolled = await data<Row & { key: string }>("keys", "roll", old.id);
     expect(rolled).toMatchObject({ name: "Rolling", scopes: ["read:all"], companyId: corp.id, replacesKeyId: old.id, status: "active" });
     expect(rolled.key).not.toBe(old.key);
@@ -148,7 +176,9 @@ describe("operator commands (happy paths)", () => {
   it("audit list shows what the CLI did, newest first", async () => {
     const events = await data<Array<{ action: string; actor: { label: string } }>>("audit", "list", "--company", division.id, "--limit", "100");
     const actions = events.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["company.created", "user.created", "api_key.created", "partnership.created", "partnership.updated", "partnership.revoked"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["company.created", "user.created", "api_key.created", "partnership.created", "partnership.updated", "partnership.revoked"]),
+    );
     expect(actions[0]).toBe("partnership.revoked");
     expect(events.every((e) => e.actor.label === "cli")).toBe(true);
   });
@@ -163,7 +193,11 @@ describe("unknown ids → NOT_FOUND, exit 1", () => {
     ["keys of unknown company", ["keys", "list", "--company", missing], "Company not found"],
     ["revoke unknown key", ["keys", "revoke", missing], "API key not found"],
     ["roll unknown key", ["keys", "roll", missing], "API key not found"],
-    ["user of unknown company", ["users", "create", "--email", "x@y.test", "--password", "longenough", "--company", missing, "--role", "member"], "Company not found"],
+    [
+      "user of unknown company",
+      ["users", "create", "--email", "x@y.test", "--password", "longenough", "--company", missing, "--role", "member"],
+      "Company not found",
+    ],
     ["user of unknown vendor", ["users", "create", "--email", "x@y.test", "--password", "longenough", "--vendor", missing], "Vendor not found"],
     ["partnership with unknown vendor", ["partnerships", "create", "--vendor", missing, "--company", missing, "--scopes", "read:jobs"], "Vendor not found"],
     ["update unknown partnership", ["partnerships", "update", missing, "--status", "active"], "Partnership not found"],

@@ -20,9 +20,7 @@ describe("inlinePasswordFromStdin", () => {
     ["secret-pass", "secret-pass"],
     ["-starts-with-dash \n", "-starts-with-dash "],
   ])("reads %j as one password, passed on as --password=…", async (text, password) => {
-    expect(await inlinePasswordFromStdin(argv, stdin(text))).toEqual([
-      "users", "create", "--email", "a@b.test", `--password=${password}`, "--operator",
-    ]);
+    expect(await inlinePasswordFromStdin(argv, stdin(text))).toEqual(["users", "create", "--email", "a@b.test", `--password=${password}`, "--operator"]);
   });
 
   it.each([

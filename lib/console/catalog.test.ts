@@ -9,7 +9,10 @@ const endpoints = catalog.flatMap((g) => g.endpoints);
 describe("consoleCatalog", () => {
   it("offers every operation of the document, grouped by tag, with its required scope", () => {
     const document = openApiDocument();
-    const count = Object.values(document.paths ?? {}).reduce((n, item) => n + ["get", "post", "put", "patch", "delete"].filter((m) => m in (item ?? {})).length, 0);
+    const count = Object.values(document.paths ?? {}).reduce(
+      (n, item) => n + ["get", "post", "put", "patch", "delete"].filter((m) => m in (item ?? {})).length,
+      0,
+    );
     expect(endpoints).toHaveLength(count);
     expect(catalog.map((g) => g.name)).toContain("Jobs");
     const listJobs = endpoints.find((e) => e.id === "listJobs");

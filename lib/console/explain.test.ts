@@ -14,8 +14,13 @@ describe("explainError", () => {
   });
 
   it("sends a vendor to the grant, and a session user to the session's scopes", () => {
-    expect(explainError({ code: "INSUFFICIENT_SCOPE", requiredScope: "read:sites" }, { ...key, grantHref: "/vendor" }).link).toEqual({ href: "/vendor", label: "See granted scopes" });
-    expect(explainError({ code: "INSUFFICIENT_SCOPE", requiredScope: "read:sites" }, { ...key, identity: "session" }).action).toMatch(/Add read:sites to the session/);
+    expect(explainError({ code: "INSUFFICIENT_SCOPE", requiredScope: "read:sites" }, { ...key, grantHref: "/vendor" }).link).toEqual({
+      href: "/vendor",
+      label: "See granted scopes",
+    });
+    expect(explainError({ code: "INSUFFICIENT_SCOPE", requiredScope: "read:sites" }, { ...key, identity: "session" }).action).toMatch(
+      /Add read:sites to the session/,
+    );
   });
 
   it("has a specific explanation for every code the API sends", () => {

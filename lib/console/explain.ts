@@ -15,7 +15,11 @@ type Envelope = { code: string; message?: string; requiredScope?: string; reason
 
 function scopeAdvice(scope: string, ctx: ExplainContext): Explanation {
   if (ctx.identity === "session") {
-    return { meaning: `This call needs ${scope}, which the console session was not given.`, action: `Add ${scope} to the session's scopes above and send again.`, link: null };
+    return {
+      meaning: `This call needs ${scope}, which the console session was not given.`,
+      action: `Add ${scope} to the session's scopes above and send again.`,
+      link: null,
+    };
   }
   if (ctx.grantHref) {
     return {
@@ -38,14 +42,20 @@ export function explainError(error: Envelope, ctx: ExplainContext): Explanation 
     case "INSUFFICIENT_SCOPE":
       return scopeAdvice(error.requiredScope ?? ctx.scope ?? "another scope", ctx);
     case "UNAUTHORIZED":
-      if (ctx.identity === "session") return { meaning: "The console session was not accepted.", action: "Send the call again; a fresh session is made for each call.", link: null };
+      if (ctx.identity === "session")
+        return { meaning: "The console session was not accepted.", action: "Send the call again; a fresh session is made for each call.", link: null };
       return {
-        meaning: error.reason === "revoked" ? "This key has been revoked." : error.reason === "expired" ? "This key has expired." : "The pasted key was not accepted.",
+        meaning:
+          error.reason === "revoked" ? "This key has been revoked." : error.reason === "expired" ? "This key has expired." : "The pasted key was not accepted.",
         action: "Check that the whole key was pasted, or create a new key.",
         link: keys,
       };
     case "TENANT_ACCESS_DENIED":
-      return { meaning: "There is no active partnership with this hauler.", action: "Choose a hauler you have an active partnership with.", link: ctx.grantHref ? { href: ctx.grantHref, label: "See partnerships" } : null };
+      return {
+        meaning: "There is no active partnership with this hauler.",
+        action: "Choose a hauler you have an active partnership with.",
+        link: ctx.grantHref ? { href: ctx.grantHref, label: "See partnerships" } : null,
+      };
     case "TENANT_HEADER_REQUIRED":
       return { meaning: "A vendor key must name the hauler it acts for.", action: "Choose a hauler: the console sends its id in Klau-Tenant-Id.", link: null };
     case "TENANT_MISMATCH":
@@ -53,15 +63,33 @@ export function explainError(error: Envelope, ctx: ExplainContext): Explanation 
     case "RATE_LIMITED":
       return { meaning: "This identity used its 500 requests of the 15-minute window.", action: "Wait for retry-after seconds, then send again.", link: null };
     case "VALIDATION_ERROR":
-      return { meaning: "The request did not match the operation's schema.", action: error.fields?.length ? `Fix: ${error.fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; ")}.` : "Check the fields named in the message.", link: null };
+      return {
+        meaning: "The request did not match the operation's schema.",
+        action: error.fields?.length
+          ? `Fix: ${error.fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; ")}.`
+          : "Check the fields named in the message.",
+        link: null,
+      };
     case "INVALID_JSON":
       return { meaning: "The body is not valid JSON.", action: "Fix the JSON in the body editor.", link: null };
     case "NOT_FOUND":
-      return { meaning: "Nothing with this id exists for this tenant (or there is no such endpoint).", action: "Check the id: list the resource first to pick one.", link: null };
+      return {
+        meaning: "Nothing with this id exists for this tenant (or there is no such endpoint).",
+        action: "Check the id: list the resource first to pick one.",
+        link: null,
+      };
     case "CONFLICT":
-      return { meaning: "The change conflicts with the current data (a duplicate, or a row still in use).", action: "Read the message, change the body and send again.", link: null };
+      return {
+        meaning: "The change conflicts with the current data (a duplicate, or a row still in use).",
+        action: "Read the message, change the body and send again.",
+        link: null,
+      };
     case "IDEMPOTENCY_KEY_REUSED":
-      return { meaning: "This Idempotency-Key was already used with a different method, path or body.", action: "Generate a new Idempotency-Key for a different call.", link: null };
+      return {
+        meaning: "This Idempotency-Key was already used with a different method, path or body.",
+        action: "Generate a new Idempotency-Key for a different call.",
+        link: null,
+      };
     case "IDEMPOTENCY_KEY_IN_USE":
       return { meaning: "A call with this Idempotency-Key is still running.", action: "Wait a second and send again: you will get its answer.", link: null };
     case "INVALID_IDEMPOTENCY_KEY":

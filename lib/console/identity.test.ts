@@ -29,7 +29,13 @@ describe("console credentials across calls", () => {
     const base = authorizationFor(admin, session(["read:jobs"]), SECRET, now, cache);
     const others = [
       authorizationFor(admin, session(["read:jobs", "read:drivers"]), SECRET, now, cache),
-      authorizationFor({ ...admin, binding: { ...admin.binding, tenant: { ...TENANT, id: "a0000000-0000-4000-8000-000000000003" } } }, session(["read:jobs"]), SECRET, now, cache),
+      authorizationFor(
+        { ...admin, binding: { ...admin.binding, tenant: { ...TENANT, id: "a0000000-0000-4000-8000-000000000003" } } },
+        session(["read:jobs"]),
+        SECRET,
+        now,
+        cache,
+      ),
       authorizationFor({ ...admin, userId: "u9", email: "other@x.test" }, session(["read:jobs"]), SECRET, now, cache),
     ];
     for (const other of others) {

@@ -21,13 +21,29 @@ function fakeFetch(status = 200, headers: Record<string, string> = {}) {
   return { calls, impl };
 }
 
-const env = (fetchImpl: typeof fetch, tenantId: string | null = null) => ({ secret: SECRET, origin: "http://127.0.0.1:3000", clientIp: "1.2.3.4", tenantId, fetch: fetchImpl });
+const env = (fetchImpl: typeof fetch, tenantId: string | null = null) => ({
+  secret: SECRET,
+  origin: "http://127.0.0.1:3000",
+  clientIp: "1.2.3.4",
+  tenantId,
+  fetch: fetchImpl,
+});
 
 describe("runConsoleCall", () => {
   it("as me: sends a console credential bound to the user, tenant and chosen scopes to this app's /api/v1", async () => {
     const f = fakeFetch();
-    const result = await runConsoleCall(admin, { call: { method: "GET", path: "/api/v1/jobs?date=2026-03-15" }, identity: { type: "session", scopes: ["read:jobs"] } }, env(f.impl));
-    expect(result).toMatchObject({ status: 200, headers: [["x-request-id", "req_1"], ["content-type", expect.any(String)]] });
+    const result = await runConsoleCall(
+      admin,
+      { call: { method: "GET", path: "/api/v1/jobs?date=2026-03-15" }, identity: { type: "session", scopes: ["read:jobs"] } },
+      env(f.impl),
+    );
+    expect(result).toMatchObject({
+      status: 200,
+      headers: [
+        ["x-request-id", "req_1"],
+        ["content-type", expect.any(String)],
+      ],
+    });
     const sent = f.calls[0];
     expect(sent?.url).toBe("http://127.0.0.1:3000/api/v1/jobs?date=2026-03-15");
     const token = sent?.headers.get("authorization")?.replace("Bearer ", "") ?? "";
@@ -41,9 +57,18 @@ describe("runConsoleCall", () => {
   it("writes carry the body and Idempotency-Key; a vendor's hauler goes in Klau-Tenant-Id", async () => {
     const f = fakeFetch(201);
     const vendor: ConsoleUser = { ...admin, binding: { kind: "VENDOR", tenant: null, vendorId: "v1" } };
-    await runConsoleCall(vendor, { call: { method: "POST", path: "/api/v1/jobs", body: '{"a":1}', idempotencyKey: "k-1" }, identity: { type: "session", scopes: ["write:all"] } }, env(f.impl, TENANT.id));
+    await runConsoleCall(
+      vendor,
+      { call: { method: "POST", path: "/api/v1/jobs", body: '{"a":1}', idempotencyKey: "k-1" }, identity: { type: "session", scopes: ["write:all"] } },
+      env(f.impl, TENANT.id),
+    );
     const sent = f.calls[0];
-    expect([sent?.method, sent?.headers.get("idempotency-key"), sent?.headers.get("klau-tenant-id"), sent?.headers.get("content-type")]).toEqual(["POST", "k-1", TENANT.id, "application/json"]);
+    expect([sent?.method, sent?.headers.get("idempotency-key"), sent?.headers.get("klau-tenant-id"), sent?.headers.get("content-type")]).toEqual([
+      "POST",
+      "k-1",
+      TENANT.id,
+      "application/json",
+    ]);
     expect(await sent?.text()).toBe('{"a":1}');
   });
 
@@ -63,7 +88,11 @@ describe("runConsoleCall", () => {
     const issued: { scopes: string[]; expiresAt: Date }[] = [];
     const audited = { ...env(f.impl), onCredentialIssued: async (c: { scopes: string[]; expiresAt: Date }) => void issued.push(c) };
     const before = Date.now();
-    await runConsoleCall(admin, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["read:drivers", "read:jobs"] } }, audited);
+    await runConsoleCall(
+      admin,
+      { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["read:drivers", "read:jobs"] } },
+      audited,
+    );
     expect(issued).toEqual([{ scopes: ["read:jobs", "read:drivers"], expiresAt: expect.any(Date) }]);
     const token = f.calls[0]?.headers.get("authorization")?.replace("Bearer ", "") ?? "";
     const verified = verifyConsoleCredential(SECRET, token);
@@ -71,7 +100,9 @@ describe("runConsoleCall", () => {
     expect(issued[0]?.expiresAt.getTime()).toBeLessThanOrEqual(before + 15 * 60_000);
 
     await runConsoleCall(admin, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "key", key: generateApiKey().secret } }, audited);
-    await expect(runConsoleCall(member, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["write:jobs"] } }, audited)).rejects.toThrow(ForbiddenError);
+    await expect(
+      runConsoleCall(member, { call: { method: "GET", path: "/api/v1/jobs" }, identity: { type: "session", scopes: ["write:jobs"] } }, audited),
+    ).rejects.toThrow(ForbiddenError);
     expect(issued).toHaveLength(1);
   });
 

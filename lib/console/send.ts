@@ -38,12 +38,7 @@ export type OutgoingAuth = {
  * pipeline like any integration's call, and reads the answer for display. Redirects are not
  * followed (the target stays this app); nothing of the request's credentials is returned.
  */
-export async function sendConsoleCall(
-  call: ConsoleCall,
-  auth: OutgoingAuth,
-  origin: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<ConsoleResponse> {
+export async function sendConsoleCall(call: ConsoleCall, auth: OutgoingAuth, origin: string, fetchImpl: typeof fetch = fetch): Promise<ConsoleResponse> {
   const url = consoleTarget(call.path, origin);
   const headers = new Headers({ accept: "application/json", authorization: auth.authorization, "user-agent": "klau-console" });
   if (auth.tenantId) headers.set("klau-tenant-id", auth.tenantId);

@@ -48,14 +48,16 @@ function serve(pglite, socket) {
 
   /** @param {Buffer} request */
   const run = (request) => {
-    queue = queue.then(async () => {
-      if (socket.destroyed) return;
-      const answer = await pglite.runExclusive(() => pglite.execProtocolRaw(new Uint8Array(request)));
-      if (answer.length > 0 && !socket.destroyed) socket.write(answer);
-    }).catch((error) => {
-      console.error(`embedded database: ${messageOf(error)}`);
-      socket.destroy();
-    });
+    queue = queue
+      .then(async () => {
+        if (socket.destroyed) return;
+        const answer = await pglite.runExclusive(() => pglite.execProtocolRaw(new Uint8Array(request)));
+        if (answer.length > 0 && !socket.destroyed) socket.write(answer);
+      })
+      .catch((error) => {
+        console.error(`embedded database: ${messageOf(error)}`);
+        socket.destroy();
+      });
   };
 
   socket.on("data", (chunk) => {

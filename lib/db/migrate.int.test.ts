@@ -86,12 +86,8 @@ describe("applyMigrations", () => {
   it("refuses to continue past a migration Prisma's engine left marked as failed", async () => {
     const db = await emptyDatabase();
     await applyMigrations(db.executor, []);
-    await db.executor.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('x', 'y', '20260101000000_half', now())`,
-    );
-    await expect(applyMigrations(db.executor, [migration("20260102000000_b", "SELECT 1;")])).rejects.toThrow(
-      /20260101000000_half failed earlier/,
-    );
+    await db.executor.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('x', 'y', '20260101000000_half', now())`);
+    await expect(applyMigrations(db.executor, [migration("20260102000000_b", "SELECT 1;")])).rejects.toThrow(/20260101000000_half failed earlier/);
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)("applies each migration once when two runners race (PostgreSQL)", async () => {

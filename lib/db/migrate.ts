@@ -48,17 +48,12 @@ interface AppliedRow {
  * own transaction together with its `_prisma_migrations` row: a failing migration leaves neither
  * schema changes nor a row behind, and the error names it. Safe to run concurrently on PostgreSQL.
  */
-export async function applyMigrations(
-  executor: SqlExecutor,
-  migrations?: MigrationFile[],
-): Promise<MigrateResult> {
+export async function applyMigrations(executor: SqlExecutor, migrations?: MigrationFile[]): Promise<MigrateResult> {
   const files = migrations ?? (await readMigrations());
   await executor.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {
     await executor.exec(CREATE_MIGRATIONS_TABLE);
-    const rows = await executor.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const rows = await executor.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const live = rows.filter((row) => row.rolled_back_at === null);
     const failed = live.filter((row) => row.finished_at === null);
     if (failed.length > 0) {

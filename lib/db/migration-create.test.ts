@@ -30,7 +30,7 @@ describe("readMigrations", () => {
         fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
       }
       fs.mkdirSync(path.join(dir, "20260301000000_empty"));
-      fs.writeFileSync(path.join(dir, "migration_lock.toml"), "provider = \"postgresql\"\n");
+      fs.writeFileSync(path.join(dir, "migration_lock.toml"), 'provider = "postgresql"\n');
       const migrations = await readMigrations(dir);
       expect(migrations.map((m) => m.name)).toEqual(["20260101000000_a", "20260201000000_b"]);
       // sha256 hex of the file's bytes, as in `_prisma_migrations.checksum` (echo -n "SELECT 1;" | sha256sum).

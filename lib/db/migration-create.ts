@@ -35,7 +35,10 @@ export function migrationSlug(name: string): string {
 
 async function migrationList(dir: string) {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   const directories = await Promise.all(
     names.map(async (name) => {

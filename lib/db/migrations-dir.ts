@@ -22,12 +22,10 @@ export function checksumOf(sql: string): string {
 
 /** The committed migrations, oldest first. Folders without a migration.sql are ignored, like Prisma does. */
 export async function readMigrations(dir: string = defaultMigrationsDir()): Promise<MigrationFile[]> {
-  const entries = await fs.readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw error;
-    },
-  );
+  const entries = await fs.readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

@@ -20,7 +20,11 @@ function envFor(dir: string): NodeJS.ProcessEnv {
 }
 
 function startHolder(dir: string): Promise<ChildProcess> {
-  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), "lib/db/test-fixtures/hold-database.ts"], { cwd: root, env: envFor(dir), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), "lib/db/test-fixtures/hold-database.ts"], {
+    cwd: root,
+    env: envFor(dir),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -76,9 +80,7 @@ describe("embedded database shared by two processes", { timeout: 120_000 }, () =
     // In this process: the directory is owned by the holder.
     expect(readLiveOwner(dataRoot)?.pid).toBe(pid);
     expect(() => acquireOwnership(dataRoot)).toThrow(DatabaseOwnedError);
-    await expect(openEmbedded({ kind: "embedded", dataDir: path.join(dataRoot, "pglite") })).rejects.toThrow(
-      `is in use by process ${pid}`,
-    );
+    await expect(openEmbedded({ kind: "embedded", dataDir: path.join(dataRoot, "pglite") })).rejects.toThrow(`is in use by process ${pid}`);
 
     // A third process (the migrate command) is refused with a clear message and exit code 1.
     const migrate = spawnSync(tsx, ["--conditions=react-server", "scripts/db-migrate.ts"], { cwd: root, env: envFor(dataRoot), encoding: "utf8" });

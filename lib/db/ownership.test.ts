@@ -3,14 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  acquireOwnership,
-  DatabaseOwnedError,
-  type OwnerInfo,
-  publishOwnerSocket,
-  readLiveOwner,
-  releaseOwnership,
-} from "./ownership";
+import { acquireOwnership, DatabaseOwnedError, type OwnerInfo, publishOwnerSocket, readLiveOwner, releaseOwnership } from "./ownership";
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];

@@ -205,7 +205,6 @@ export function releaseOwnership(): void {
   state.held = null;
 }
 
-
 /** Work to finish (e.g. closing the database cleanly) before a signal ends an owning process. */
 export function onOwnerShutdown(hook: () => Promise<void>): void {
   state.shutdownHooks.push(hook);

@@ -81,9 +81,7 @@ function chain(error: unknown): unknown[] {
 
 /** PostgreSQL's SQLSTATE anywhere in the chain (`originalCode` on adapter errors, `code` on pg's). */
 function sqlStates(error: unknown): string[] {
-  return chain(error).flatMap((e) =>
-    [field(e, "originalCode"), field(e, "code")].filter((c): c is string => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c)),
-  );
+  return chain(error).flatMap((e) => [field(e, "originalCode"), field(e, "code")].filter((c): c is string => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c)));
 }
 
 /**

@@ -28,7 +28,10 @@ describe("demo hauling data", () => {
   });
 
   it("keeps every row in its own tenant and references only that tenant's rows", () => {
-    for (const [rows, companyId] of [[north, "north-id"], [south, "south-id"]] as const) {
+    for (const [rows, companyId] of [
+      [north, "north-id"],
+      [south, "south-id"],
+    ] as const) {
       for (const list of Object.values(rows) as Array<Array<{ companyId: string }>>) {
         expect(list.every((row) => row.companyId === companyId)).toBe(true);
       }

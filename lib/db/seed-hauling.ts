@@ -18,7 +18,23 @@ export interface HaulingRows {
   dispatches: Prisma.DispatchCreateManyInput[];
 }
 
-const BUSINESSES = ["Harbor", "Summit", "Pinecrest", "Riverside", "Granite", "Lakeshore", "Maple", "Ironwood", "Bluebird", "Cedar", "Keystone", "Oakridge", "Prairie", "Redstone", "Silverline"];
+const BUSINESSES = [
+  "Harbor",
+  "Summit",
+  "Pinecrest",
+  "Riverside",
+  "Granite",
+  "Lakeshore",
+  "Maple",
+  "Ironwood",
+  "Bluebird",
+  "Cedar",
+  "Keystone",
+  "Oakridge",
+  "Prairie",
+  "Redstone",
+  "Silverline",
+];
 const TRADES = ["Construction", "Builders", "Roofing", "Landscaping", "Demolition", "Renovations"];
 const FIRST = ["Alex", "Jordan", "Sam", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Drew", "Avery", "Quinn", "Reese", "Parker", "Rowan", "Skyler"];
 const LAST = ["Garcia", "Nguyen", "Smith", "Johnson", "Patel", "Kowalski", "Okafor", "Schmidt", "Rossi", "Larsen", "Haddad", "Moreno"];

@@ -57,7 +57,9 @@ export function guardRequest(method: string, url: string): Refusal | null {
 /** A parser error carries no request to answer: write the response on the socket and close it. */
 function refuseOnSocket(socket: Duplex): void {
   const answer = methodRefusal("");
-  const head = Object.entries({ ...answer.headers, connection: "close" }).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+  const head = Object.entries({ ...answer.headers, connection: "close" })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${answer.body}`);
 }
 

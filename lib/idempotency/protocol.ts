@@ -16,11 +16,7 @@ export type IdempotencyScope = { identity: string; tenantId: string; key: string
  * execute: this request holds the key; replay: send the stored answer; reused: the key belongs to
  * a different request; in-use: its request is still running. The API layer maps the last two.
  */
-export type IdempotencyStart =
-  | { kind: "execute"; recordId: string }
-  | { kind: "replay"; response: StoredResponse }
-  | { kind: "reused" }
-  | { kind: "in-use" };
+export type IdempotencyStart = { kind: "execute"; recordId: string } | { kind: "replay"; response: StoredResponse } | { kind: "reused" } | { kind: "in-use" };
 
 /**
  * Insert-first: whoever inserts the (identity, tenant, key) row executes; everybody else reads the

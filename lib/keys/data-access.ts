@@ -55,13 +55,14 @@ export async function vendorEffectiveAccess(db: Db, scope: VendorScope, keyId: s
   const partnership = await getPartnershipDetail(db, scope, partnershipId);
   const now = new Date();
   const status = keyStatus(key, now);
-  const blocked = status === "revoked"
-    ? "This key is revoked: the API answers 401 to it"
-    : status === "expired"
-      ? "This key has expired: the API answers 401 to it"
-      : partnership.state !== "active"
-        ? `The partnership is ${partnership.state}: the API answers 403 TENANT_ACCESS_DENIED for ${partnership.company.name}`
-        : null;
+  const blocked =
+    status === "revoked"
+      ? "This key is revoked: the API answers 401 to it"
+      : status === "expired"
+        ? "This key has expired: the API answers 401 to it"
+        : partnership.state !== "active"
+          ? `The partnership is ${partnership.state}: the API answers 403 TENANT_ACCESS_DENIED for ${partnership.company.name}`
+          : null;
   const { requests: _requests, history: _history, ...summary } = partnership;
   return {
     key: { id: key.id, name: key.name, scopes: key.scopes },

@@ -14,9 +14,7 @@ export type KeyExpiry = { kind: "days"; days: number } | { kind: "date"; date: s
 /** Why an expiry is not allowed, or null. `maxDays` is the tenant's maximum key lifetime (null: none). */
 export function expiryProblem(expiry: KeyExpiry, maxDays: number | null, now: Date = new Date()): string | null {
   const limit = maxDays ?? MAX_KEY_LIFETIME_DAYS;
-  const tooLong = maxDays
-    ? `This company allows keys to live at most ${maxDays} days`
-    : `Keys may live at most ${MAX_KEY_LIFETIME_DAYS} days`;
+  const tooLong = maxDays ? `This company allows keys to live at most ${maxDays} days` : `Keys may live at most ${MAX_KEY_LIFETIME_DAYS} days`;
   if (expiry.kind === "never") return maxDays ? `${tooLong}: choose an expiry` : null;
   if (expiry.kind === "days") return expiry.days > limit ? tooLong : null;
   const end = endOfDay(expiry.date);

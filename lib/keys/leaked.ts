@@ -10,7 +10,14 @@ import { revokeKeysByHash } from "./service";
  * so the endpoint cannot be used to tell live keys from dead ones.
  */
 export async function revokeLeakedKeys(db: Db, actor: Actor, secrets: readonly string[]): Promise<{ received: number }> {
-  const hashes = [...new Set(secrets.map((s) => s.trim()).filter((s) => checkKeyFormat(s) === "ok").map(hashKey))];
+  const hashes = [
+    ...new Set(
+      secrets
+        .map((s) => s.trim())
+        .filter((s) => checkKeyFormat(s) === "ok")
+        .map(hashKey),
+    ),
+  ];
   await revokeKeysByHash(db, actor, hashes);
   return { received: secrets.length };
 }

@@ -30,14 +30,28 @@ async function company(name: string, parentId?: string): Promise<CompanyScope> {
 }
 
 function create(scope: CompanyScope, name: string, extra: { scopes?: string[]; expiry?: { kind: "never" } | { kind: "days"; days: number } } = {}) {
-  return createKey(t.db, scope, admin, { owner: { kind: "company", companyId: scope.companyId }, name, scopes: extra.scopes ?? ["read:jobs"], expiry: extra.expiry });
+  return createKey(t.db, scope, admin, {
+    owner: { kind: "company", companyId: scope.companyId },
+    name,
+    scopes: extra.scopes ?? ["read:jobs"],
+    expiry: extra.expiry,
+  });
 }
 
 /** What the API's key lookup reads (lib/api/lookups.ts, which this layer may not import). */
 async function lookup(hash: string): Promise<KeyRecord | null> {
   const row = await t.db.apiKey.findUnique({
     where: { hash },
-    select: { id: true, kind: true, companyId: true, vendorId: true, scopes: true, expiresAt: true, revokedAt: true, company: { select: { id: true, name: true, parentId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      companyId: true,
+      vendorId: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      company: { select: { id: true, name: true, parentId: true } },
+    },
   });
   return row;
 }
@@ -91,8 +105,14 @@ describe("maximum key lifetime", () => {
     // The setting is audited with before and after; clearing it allows "never" again.
     await setMaxKeyLifetime(t.db, scope, admin, null);
     await expect(create(scope, "Forever")).resolves.toMatchObject({ expiresAt: null });
-    const audits = await t.db.auditEvent.findMany({ where: { action: "company.key_lifetime_changed", companyId: scope.companyId }, orderBy: { createdAt: "asc" } });
-    expect(audits.map((a) => a.metadata)).toEqual([{ before: null, after: 30 }, { before: 30, after: null }]);
+    const audits = await t.db.auditEvent.findMany({
+      where: { action: "company.key_lifetime_changed", companyId: scope.companyId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((a) => a.metadata)).toEqual([
+      { before: null, after: 30 },
+      { before: 30, after: null },
+    ]);
   });
 });
 

@@ -58,7 +58,10 @@ describe("listKeyPage", () => {
     expect(current.rows.map((r) => r.name).sort()).toEqual(["Active", "Expired", "Expiring", "Retiring"]);
     for (const status of KEY_STATUSES) {
       const page = await listKeyPage(t.db, scopeOf(north), { status }, now);
-      expect(page.rows.map((r) => r.name), status).toEqual([status.charAt(0).toUpperCase() + status.slice(1)]);
+      expect(
+        page.rows.map((r) => r.name),
+        status,
+      ).toEqual([status.charAt(0).toUpperCase() + status.slice(1)]);
       expect(page.rows[0]?.status).toBe(status);
     }
     expect((await listKeyPage(t.db, scopeOf(north), { status: "all" }, now)).total).toBe(5);
@@ -68,7 +71,12 @@ describe("listKeyPage", () => {
     const keys = await t.db.apiKey.findMany({ where: { companyId: north } });
     for (const status of KEY_STATUSES) {
       const ids = (await t.db.apiKey.findMany({ where: { AND: [{ companyId: north }, statusWhere(status, now)] } })).map((k) => k.id);
-      expect(ids.sort(), status).toEqual(keys.filter((k) => keyStatus(k, now) === status).map((k) => k.id).sort());
+      expect(ids.sort(), status).toEqual(
+        keys
+          .filter((k) => keyStatus(k, now) === status)
+          .map((k) => k.id)
+          .sort(),
+      );
     }
   });
 

@@ -13,7 +13,6 @@ export const keyOwner = z.discriminatedUnion("kind", [
 ]);
 export type KeyOwner = z.output<typeof keyOwner>;
 
-
 export const keyName = z.string().trim().min(1, "Enter a name").max(KEY_NAME_MAX, `At most ${KEY_NAME_MAX} characters`);
 /** Empty means none. */
 export const keyDescription = z

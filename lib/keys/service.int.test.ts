@@ -88,7 +88,12 @@ describe("revocation events (what a cache of verified keys subscribes to)", () =
     const events: PartnershipChangedEvent[] = [];
     const off = onPartnershipChanged((e) => events.push(e));
     try {
-      const p = await createPartnership(t.db, operatorScope(), CLI_ACTOR, { vendorId: vendor.id, companyId: company.id, scopes: ["read:jobs"], status: "active" });
+      const p = await createPartnership(t.db, operatorScope(), CLI_ACTOR, {
+        vendorId: vendor.id,
+        companyId: company.id,
+        scopes: ["read:jobs"],
+        status: "active",
+      });
       await updatePartnership(t.db, operatorScope(), CLI_ACTOR, p.id, { status: "suspended" });
       await updatePartnership(t.db, operatorScope(), CLI_ACTOR, p.id, { status: "suspended" }); // no change, no event
     } finally {

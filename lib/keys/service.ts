@@ -318,13 +318,7 @@ function rolledExpiry(old: ApiKey, expiresInDays: number | undefined, maxDays: n
  * working until the grace period ends ("now" by default: at once), linked to its replacement; key
  * verification compares that end with each request's time, so it needs no event to take effect.
  */
-export async function rollKey(
-  db: Db,
-  scope: AccessScope,
-  actor: Actor,
-  id: string,
-  rawInput: RollKeyInput,
-): Promise<CreatedKey & { replacesKeyId: string }> {
+export async function rollKey(db: Db, scope: AccessScope, actor: Actor, id: string, rawInput: RollKeyInput): Promise<CreatedKey & { replacesKeyId: string }> {
   const input = rollKeyInput.parse(rawInput);
   const now = new Date();
   const graceEndsAt = new Date(now.getTime() + graceMs(input.grace));
@@ -345,7 +339,15 @@ export async function rollKey(
       action: "api_key.rolled",
       target: { type: "api_key", id: created.id },
       ...auditTenant(created),
-      metadata: { replacesKeyId: old.id, name: created.name, prefix: created.prefix, scopes: created.scopes, expiresAt, grace: input.grace, oldKeyWorksUntil: graceEndsAt },
+      metadata: {
+        replacesKeyId: old.id,
+        name: created.name,
+        prefix: created.prefix,
+        scopes: created.scopes,
+        expiresAt,
+        grace: input.grace,
+        oldKeyWorksUntil: graceEndsAt,
+      },
     });
     return { created, old };
   });

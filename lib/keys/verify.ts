@@ -10,10 +10,7 @@ export type KeyVerification = { ok: true; key: KeyRecord; hash: string } | { ok:
 export type KeyLookup = (hash: string) => Promise<KeyRecord | null>;
 
 // Concurrent first requests with the same key share one lookup instead of stampeding the database.
-const inflight = processSingleton(
-  "key-lookups-inflight",
-  () => new Map<string, { loading: Promise<KeyRecord | null>; generation: number }>(),
-);
+const inflight = processSingleton("key-lookups-inflight", () => new Map<string, { loading: Promise<KeyRecord | null>; generation: number }>());
 
 async function load(hash: string, lookup: KeyLookup, cache: KeyCache, now: number): Promise<KeyRecord | null> {
   const cached = cache.get(hash, now);
@@ -39,12 +36,7 @@ async function load(hash: string, lookup: KeyLookup, cache: KeyCache, now: numbe
  * Checks a presented secret: format and checksum first (no database work for typos or garbage),
  * then the hash through the cache, then revocation and expiry — on every request, cached or not.
  */
-export async function verifyKey(
-  secret: string,
-  lookup: KeyLookup,
-  cache: KeyCache,
-  now: Date = new Date(),
-): Promise<KeyVerification> {
+export async function verifyKey(secret: string, lookup: KeyLookup, cache: KeyCache, now: Date = new Date()): Promise<KeyVerification> {
   if (secret === "") return { ok: false, reason: "missing" };
   const format = checkKeyFormat(secret);
   if (format !== "ok") return { ok: false, reason: format };

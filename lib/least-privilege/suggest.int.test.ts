@@ -83,13 +83,22 @@ describe("least privilege", () => {
     expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).scopes).toEqual(["read:jobs"]);
     const events = await t.db.auditEvent.findMany({ where: { action: "api_key.scopes_reduced", targetId: key.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ companyId: north, actorLabel: "cli", metadata: { before: { scopes: ["read:jobs", "read:drivers", "write:jobs"] }, after: { scopes: ["read:jobs"] } } });
+    expect(events[0]).toMatchObject({
+      companyId: north,
+      actorLabel: "cli",
+      metadata: { before: { scopes: ["read:jobs", "read:drivers", "write:jobs"] }, after: { scopes: ["read:jobs"] } },
+    });
     // Nothing left to reduce.
     expect((await keySuggestions(t.db, scopeOf(north), now)).find((s) => s.id === key.id)?.suggested).toBeNull();
   });
 
   it("compares a partnership's grant with the vendor's requests for that tenant only", async () => {
-    const partnership = await createPartnership(t.db, operatorScope(), CLI_ACTOR, { vendorId, companyId: north, scopes: ["read:jobs", "read:trucks", "write:dispatches"], status: "active" });
+    const partnership = await createPartnership(t.db, operatorScope(), CLI_ACTOR, {
+      vendorId,
+      companyId: north,
+      scopes: ["read:jobs", "read:trucks", "write:dispatches"],
+      status: "active",
+    });
     await used([
       { apiKeyId: "vendor-key", companyId: north, vendorId, scope: "read:jobs" },
       { apiKeyId: "vendor-key", companyId: south, vendorId, scope: "read:trucks" },

@@ -72,7 +72,10 @@ async function usedScopes(db: Db, scope: AccessScope, subject: Prisma.Sql, subje
 export async function keySuggestions(db: Db, scope: AccessScope, now = new Date()): Promise<KeySuggestion[]> {
   const owner: Prisma.ApiKeyWhereInput =
     scope.kind === "company"
-      ? { kind: "DIRECT", ...(scope.includeDivisions ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] } : { companyId: scope.companyId }) }
+      ? {
+          kind: "DIRECT",
+          ...(scope.includeDivisions ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] } : { companyId: scope.companyId }),
+        }
       : scope.kind === "vendor"
         ? { kind: "VENDOR", vendorId: scope.vendorId }
         : {};
@@ -82,7 +85,13 @@ export async function keySuggestions(db: Db, scope: AccessScope, now = new Date(
   });
   if (keys.length === 0) return [];
   const since = windowStart(now);
-  const used = await usedScopes(db, scope, Prisma.sql`"apiKeyId"`, keys.map((k) => k.id), since);
+  const used = await usedScopes(
+    db,
+    scope,
+    Prisma.sql`"apiKeyId"`,
+    keys.map((k) => k.id),
+    since,
+  );
   const staleBefore = now.getTime() - STALE_AFTER_DAYS * DAY_MS;
   return keys.map((k) => ({
     kind: "key",

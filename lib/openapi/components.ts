@@ -18,7 +18,7 @@ export const errorSchema = z
       requiredScope: z.string().optional().meta({ description: "INSUFFICIENT_SCOPE: the scope the request needs", example: "write:jobs" }),
     }),
   })
-  .meta({ id: "Error", description: "Every failure: `{\"error\": {\"code\", \"message\", …}}`" });
+  .meta({ id: "Error", description: 'Every failure: `{"error": {"code", "message", …}}`' });
 
 export function dataEnvelope(item: z.ZodType) {
   return z.object({ data: item });
@@ -117,11 +117,8 @@ function errorResponse(id: string, description: string): ZodOpenApiResponseObjec
 export const errorResponses = {
   badRequest: errorResponse("BadRequest", "INVALID_JSON, VALIDATION_ERROR (each field listed), BAD_REQUEST or INVALID_IDEMPOTENCY_KEY"),
   unauthorized: errorResponse("Unauthorized", "UNAUTHORIZED: missing, malformed, unknown, revoked or expired API key"),
-  forbidden: errorResponse(
-    "Forbidden",
-    "INSUFFICIENT_SCOPE (with `requiredScope`), TENANT_MISMATCH, TENANT_HEADER_REQUIRED or TENANT_ACCESS_DENIED",
-  ),
-  notFound: errorResponse("NotFound", "NOT_FOUND, e.g. \"Job not found\" (also for ids of other tenants)"),
+  forbidden: errorResponse("Forbidden", "INSUFFICIENT_SCOPE (with `requiredScope`), TENANT_MISMATCH, TENANT_HEADER_REQUIRED or TENANT_ACCESS_DENIED"),
+  notFound: errorResponse("NotFound", 'NOT_FOUND, e.g. "Job not found" (also for ids of other tenants)'),
   conflict: errorResponse("Conflict", "CONFLICT (the resource's state forbids it) or IDEMPOTENCY_KEY_IN_USE"),
   tooLarge: errorResponse("PayloadTooLarge", `PAYLOAD_TOO_LARGE: the body is over ${byteLabel(MAX_BODY_BYTES)}`),
   reused: errorResponse("IdempotencyKeyReused", "IDEMPOTENCY_KEY_REUSED: the key was used for a different request"),

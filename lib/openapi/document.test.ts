@@ -53,19 +53,22 @@ describe("OpenAPI document", () => {
     }
   });
 
-  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))("%s: scope, tenant header, idempotency, envelope", (_, { path, method, op }) => {
-    const resource = path.split("/")[3] ?? "";
-    const scope = requiredScope(method, resource as Parameters<typeof requiredScope>[1]);
-    expect(op["x-required-scope"]).toBe(scope);
-    expect(op.description).toContain(`\`${scope}\``);
-    const refs = (op.parameters ?? []).map((p) => p.$ref);
-    expect(refs).toContain("#/components/parameters/KlauTenantId");
-    expect(refs.includes("#/components/parameters/IdempotencyKey")).toBe(method !== "get");
-    // The read cache's bypass, on exactly the GETs it serves.
-    expect(refs.includes("#/components/parameters/CacheControl")).toBe(method === "get" && isCachedResource(resource as Resource));
-    for (const status of ["401", "403", "429", "default"]) expect(op.responses[status]).toBeDefined();
-    if (method === "post") expect(Object.keys(op.responses["201"]?.headers ?? {})).toContain("location");
-  });
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))(
+    "%s: scope, tenant header, idempotency, envelope",
+    (_, { path, method, op }) => {
+      const resource = path.split("/")[3] ?? "";
+      const scope = requiredScope(method, resource as Parameters<typeof requiredScope>[1]);
+      expect(op["x-required-scope"]).toBe(scope);
+      expect(op.description).toContain(`\`${scope}\``);
+      const refs = (op.parameters ?? []).map((p) => p.$ref);
+      expect(refs).toContain("#/components/parameters/KlauTenantId");
+      expect(refs.includes("#/components/parameters/IdempotencyKey")).toBe(method !== "get");
+      // The read cache's bypass, on exactly the GETs it serves.
+      expect(refs.includes("#/components/parameters/CacheControl")).toBe(method === "get" && isCachedResource(resource as Resource));
+      for (const status of ["401", "403", "429", "default"]) expect(op.responses[status]).toBeDefined();
+      if (method === "post") expect(Object.keys(op.responses["201"]?.headers ?? {})).toContain("location");
+    },
+  );
 
   it("documents the public leaked-key report without a security requirement, scope or tenant header", () => {
     const publicOps = allOperations.filter((o) => !operations.includes(o)).map((o) => `${o.method} ${o.path}`);
@@ -85,6 +88,8 @@ describe("OpenAPI document", () => {
 
   it("the error schema lists every error code", () => {
     const error = doc.components?.schemas?.Error as { properties: { error: { properties: { code: { enum: string[] } } } } };
-    expect(error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(["NOT_FOUND", "VALIDATION_ERROR", "INSUFFICIENT_SCOPE", "RATE_LIMITED"]));
+    expect(error.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining(["NOT_FOUND", "VALIDATION_ERROR", "INSUFFICIENT_SCOPE", "RATE_LIMITED"]),
+    );
   });
 });

@@ -19,9 +19,7 @@ export const currentCompanySchema = z
 
 // Compile-time guard: the documented shapes must stay the shapes the routes return.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const shapesMatch: [
-  Same<Omit<z.infer<typeof currentCompanySchema>, "isDivision">, Tenant>,
-] = [true];
+const shapesMatch: [Same<Omit<z.infer<typeof currentCompanySchema>, "isDivision">, Tenant>] = [true];
 void shapesMatch;
 
 const leakedKeysReceipt = z

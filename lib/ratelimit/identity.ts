@@ -15,11 +15,7 @@ export type RateLimitedCaller = {
  * A console session is its own identity (per user and tenant), so trying calls in the console never
  * spends the budget of the tenant's integrations.
  */
-export function rateLimitIdentity(
-  key: RateLimitedCaller | null,
-  tenantId: string | null,
-  ip: string,
-): string {
+export function rateLimitIdentity(key: RateLimitedCaller | null, tenantId: string | null, ip: string): string {
   if (key?.console) return `console:${key.console.userId}:${tenantId ?? key.companyId ?? key.vendorId ?? ""}`;
   if (key?.kind === "DIRECT" && key.companyId) return `company:${key.companyId}`;
   if (key?.kind === "VENDOR" && key.vendorId) return tenantId ? `vendor:${key.vendorId}:${tenantId}` : `vendor:${key.vendorId}`;

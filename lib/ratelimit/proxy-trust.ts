@@ -13,10 +13,7 @@ import { normalizeAddress } from "@/lib/validation/addresses";
  * KLAU_CLIENT_IP_HEADER (e.g. x-real-ip) reads the address from a header the proxy overwrites
  * instead; it is never read unless configured, because a client can send any header.
  */
-export type ProxyTrust =
-  | { kind: "none" }
-  | { kind: "hops"; hops: number; header: string | null }
-  | { kind: "list"; proxies: BlockList; header: string | null };
+export type ProxyTrust = { kind: "none" } | { kind: "hops"; hops: number; header: string | null } | { kind: "list"; proxies: BlockList; header: string | null };
 
 /** The setting as configured (lib/config.ts parses and checks it once, at start). */
 export function proxyTrust(env?: Env): ProxyTrust {
@@ -38,7 +35,10 @@ export function clientAddress(headers: Headers, trust: ProxyTrust): string | nul
   if (trust.kind === "none") return null;
   if (trust.header) return normalizeAddress(headers.get(trust.header) ?? "");
   // Headers.get joins repeated X-Forwarded-For headers with ", ", in the order received.
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (hops.length === 0) return null;
   if (trust.kind === "hops") return normalizeAddress(hops[Math.max(0, hops.length - trust.hops)] ?? "");
   for (let i = hops.length - 1; i >= 0; i--) {

@@ -72,7 +72,10 @@ describe("Redis down: the fallback policy (KLAU_RATE_LIMIT_FALLBACK)", () => {
     if (!database.url) ctx.skip();
     const env = { REDIS_URL: unreachableRedis, DATABASE_URL: database.url ?? "" };
     const instances = [await createLimiter(policy, env), await createLimiter(policy, env)];
-    expect(instances.map((i) => [i.kind, i.fallback])).toEqual([["redis", "postgres"], ["redis", "postgres"]]);
+    expect(instances.map((i) => [i.kind, i.fallback])).toEqual([
+      ["redis", "postgres"],
+      ["redis", "postgres"],
+    ]);
     const identity = `company:${randomUUID()}`;
     expect(await consumeSplit(instances, identity, 600)).toBe(500);
     const row = await database.db.rateLimitCounter.findUnique({ where: { key: `api:${identity}` } });

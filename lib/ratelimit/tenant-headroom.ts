@@ -18,14 +18,21 @@ export async function tenantHeadroom(db: DbClient, limiter: Limiter, tenantId: s
     orderBy: { createdAt: "asc" },
   });
   const identities = [
-    { label: "Direct API keys (shared budget)", kind: "direct" as const, identity: rateLimitIdentity({ kind: "DIRECT", companyId: tenantId, vendorId: null, console: null }, tenantId, "") },
+    {
+      label: "Direct API keys (shared budget)",
+      kind: "direct" as const,
+      identity: rateLimitIdentity({ kind: "DIRECT", companyId: tenantId, vendorId: null, console: null }, tenantId, ""),
+    },
     ...partnerships.map((p) => ({
       label: p.vendor.name,
       kind: "vendor" as const,
       identity: rateLimitIdentity({ kind: "VENDOR", companyId: null, vendorId: p.vendorId, console: null }, tenantId, ""),
     })),
   ];
-  const states = await headroomOf(limiter, identities.map((i) => i.identity));
+  const states = await headroomOf(
+    limiter,
+    identities.map((i) => i.identity),
+  );
   return identities.map((i, index) => {
     const state = states[index];
     if (!state) throw new Error("headroom: missing state");

@@ -62,14 +62,20 @@ describe("hauling change notifications (trigger on every hauling table)", () => 
     expect(await notifiedBy(() => createYard(t.db, north, createYardBody.parse({ name: "Main yard", address: "2 Depot Rd" })))).toEqual([north]);
     expect(await notifiedBy(() => createDumpSite(t.db, south, createDumpSiteBody.parse({ name: "Landfill", address: "9 Quarry Ln" })))).toEqual([south]);
     expect(await notifiedBy(() => createMaterial(t.db, north, createMaterialBody.parse({ name: "Concrete" })))).toEqual([north]);
-    expect(await notifiedBy(() => createDispatch(t.db, north, createDispatchBody.parse({ jobId: rows.job.id, driverId: rows.driver.id, truckId: rows.truck.id })))).toEqual([north]);
+    expect(
+      await notifiedBy(() => createDispatch(t.db, north, createDispatchBody.parse({ jobId: rows.job.id, driverId: rows.driver.id, truckId: rows.truck.id }))),
+    ).toEqual([north]);
     expect(await notifiedBy(() => updateJob(t.db, north, rows.job.id, updateJobBody.parse({ containerSize: 30 })))).toEqual([north]);
     expect(await notifiedBy(() => deleteJob(t.db, north, rows.job.id))).toEqual([north]);
   });
 
   it("plain SQL from outside the app is seen too, and a TRUNCATE says 'everything'", async () => {
     const east = await makeTenant(t.db, "East");
-    expect(await notifiedBy(() => t.db.$executeRawUnsafe(`INSERT INTO "Driver" (id, "companyId", name, "updatedAt") VALUES (gen_random_uuid()::text, $1, 'Sam', now())`, east))).toEqual([east]);
+    expect(
+      await notifiedBy(() =>
+        t.db.$executeRawUnsafe(`INSERT INTO "Driver" (id, "companyId", name, "updatedAt") VALUES (gen_random_uuid()::text, $1, 'Sam', now())`, east),
+      ),
+    ).toEqual([east]);
     expect(await notifiedBy(() => t.db.$executeRawUnsafe(`TRUNCATE "Dispatch"`))).toEqual([""]);
   });
 });

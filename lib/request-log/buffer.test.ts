@@ -2,7 +2,20 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { RequestLogBuffer, type RequestLogEntry, type RequestLogWriter } from "./buffer";
 
 function entry(i: number, apiKeyId: string | null = "k1", at = new Date(1_000 + i)): RequestLogEntry {
-  return { apiKeyId, consoleUserId: null, companyId: "c", vendorId: null, method: "GET", path: "/api/v1/jobs", status: 200, durationMs: 1, requestId: `r${i}`, errorCode: null, scope: "read:jobs", createdAt: at };
+  return {
+    apiKeyId,
+    consoleUserId: null,
+    companyId: "c",
+    vendorId: null,
+    method: "GET",
+    path: "/api/v1/jobs",
+    status: 200,
+    durationMs: 1,
+    requestId: `r${i}`,
+    errorCode: null,
+    scope: "read:jobs",
+    createdAt: at,
+  };
 }
 
 function fakeWriter(fail = false) {
@@ -52,7 +65,12 @@ describe("RequestLogBuffer", () => {
     buffer.record(entry(3, "k2", new Date(4_000)));
     buffer.record(entry(4, null, new Date(9_000)));
     await buffer.flush();
-    expect(w.touched).toEqual([new Map([["k1", new Date(5_000)], ["k2", new Date(4_000)]])]);
+    expect(w.touched).toEqual([
+      new Map([
+        ["k1", new Date(5_000)],
+        ["k2", new Date(4_000)],
+      ]),
+    ]);
   });
 
   it("keeps entries when the database is down, bounded by the backlog", async () => {

@@ -58,11 +58,7 @@ function decodeCursor(cursor: string): Position {
  * (companyId, createdAt) index, so page 1 000 costs what page 1 does. A request id is unique in
  * practice and looked up on its own index.
  */
-export async function listRequestLog(
-  db: Db,
-  scope: AccessScope,
-  filters: RequestLogFilters,
-): Promise<{ items: RequestLogRow[]; nextCursor: string | null }> {
+export async function listRequestLog(db: Db, scope: AccessScope, filters: RequestLogFilters): Promise<{ items: RequestLogRow[]; nextCursor: string | null }> {
   const f = requestLogFilters.parse(filters);
   const where: Prisma.ApiRequestLogWhereInput = { ...(await scopeWhere(db, scope)) };
   if (f.requestId) where.requestId = f.requestId;

@@ -175,11 +175,13 @@ describe("console sessions in the usage report", () => {
     ]);
     for (const range of ["24h", "7d"] as const) {
       const report = await usageReport(t.db, company(tenant), usageRange({ range }, now));
-      expect(report.identities, range).toEqual([
-        { apiKeyId: "", consoleUserId: ana.id, vendorId: null, total: 2, errors: 1 },
-        { apiKeyId: "", consoleUserId: bo.id, vendorId: null, total: 1, errors: 0 },
-        { apiKeyId: "key-c", consoleUserId: null, vendorId: null, total: 1, errors: 0 },
-      ].map((i) => ({ ...i, apiKeyId: i.apiKeyId || null })));
+      expect(report.identities, range).toEqual(
+        [
+          { apiKeyId: "", consoleUserId: ana.id, vendorId: null, total: 2, errors: 1 },
+          { apiKeyId: "", consoleUserId: bo.id, vendorId: null, total: 1, errors: 0 },
+          { apiKeyId: "key-c", consoleUserId: null, vendorId: null, total: 1, errors: 0 },
+        ].map((i) => ({ ...i, apiKeyId: i.apiKeyId || null })),
+      );
       const named = await nameIdentities(t.db, report.identities);
       expect(named.map((i) => i.label)).toEqual(["Console (ana@console.test)", "Console (bo@console.test)", "Deleted key"]);
     }

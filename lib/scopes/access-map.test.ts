@@ -42,7 +42,11 @@ describe("scopesToAccessMap", () => {
     ["a read scope", ["read:jobs"], { jobs: "read" }],
     ["read and write", ["read:jobs", "write:jobs"], { jobs: "read-write" }],
     ["a write-only scope made with the CLI", ["write:dispatches"], { dispatches: "write" }],
-    ["mixed", ["read:drivers", "write:dispatches", "read:dump-sites", "write:dump-sites"], { drivers: "read", dispatches: "write", "dump-sites": "read-write" }],
+    [
+      "mixed",
+      ["read:drivers", "write:dispatches", "read:dump-sites", "write:dump-sites"],
+      { drivers: "read", dispatches: "write", "dump-sites": "read-write" },
+    ],
     ["unknown strings, ignored", ["read:unicorns", "admin"], {}],
   ] as const)("%s", (_, scopes, expected) => {
     expect(scopesToAccessMap(scopes)).toEqual(withAccess(expected));
@@ -70,7 +74,11 @@ describe("accessMapToScopes", () => {
     ["one read", { jobs: "read" }, ["read:jobs"]],
     ["read & write", { jobs: "read-write" }, ["read:jobs", "write:jobs"]],
     ["write only, kept as such", { dispatches: "write" }, ["write:dispatches"]],
-    ["catalog order, reads before writes per resource", { dispatches: "read-write", jobs: "read", drivers: "write" }, ["read:jobs", "write:drivers", "read:dispatches", "write:dispatches"]],
+    [
+      "catalog order, reads before writes per resource",
+      { dispatches: "read-write", jobs: "read", drivers: "write" },
+      ["read:jobs", "write:drivers", "read:dispatches", "write:dispatches"],
+    ],
   ] as const)("%s", (_, access, scopes) => {
     expect(accessMapToScopes(withAccess(access))).toEqual(scopes);
   });

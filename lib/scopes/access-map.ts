@@ -31,9 +31,7 @@ export function scopesToAccessMap(scopes: readonly string[]): AccessMap {
   const set = new Set(scopes);
   const readAll = set.has("read:all") || set.has("read:*");
   const writeAll = set.has("write:all") || set.has("write:*");
-  return Object.fromEntries(
-    RESOURCES.map((r) => [r, accessOf(readAll || set.has(`read:${r}`), writeAll || set.has(`write:${r}`))]),
-  ) as AccessMap;
+  return Object.fromEntries(RESOURCES.map((r) => [r, accessOf(readAll || set.has(`read:${r}`), writeAll || set.has(`write:${r}`))])) as AccessMap;
 }
 
 /**
@@ -111,9 +109,25 @@ export function describeAccess(map: AccessMap): string {
   if (readAll) parts.push("can read everything", ...phrase("can change", writers));
   else if (writeAll) parts.push("can change everything", ...phrase("can read", readers));
   else {
-    parts.push(...phrase("can read and change", readers.filter((r) => writers.includes(r))));
-    parts.push(...phrase("can read", readers.filter((r) => !writers.includes(r))));
-    parts.push(...phrase("can change", writers.filter((r) => !readers.includes(r)), " without reading them"));
+    parts.push(
+      ...phrase(
+        "can read and change",
+        readers.filter((r) => writers.includes(r)),
+      ),
+    );
+    parts.push(
+      ...phrase(
+        "can read",
+        readers.filter((r) => !writers.includes(r)),
+      ),
+    );
+    parts.push(
+      ...phrase(
+        "can change",
+        writers.filter((r) => !readers.includes(r)),
+        " without reading them",
+      ),
+    );
   }
   if (parts.length === 0) return "Has no access: choose at least one resource.";
   const sentence = parts.join("; ");

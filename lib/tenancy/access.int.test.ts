@@ -37,9 +37,7 @@ describe("listAccessibleTenants", () => {
     expect(await listAccessibleTenants(testDb.db, as("northAdmin"))).toEqual([
       { id: companies.north.id, name: companies.north.name, parentId: companies.corporate.id, role: "ADMIN" },
     ]);
-    expect((await listAccessibleTenants(testDb.db, as("northMember"))).map((t) => [t.id, t.role])).toEqual([
-      [companies.north.id, "MEMBER"],
-    ]);
+    expect((await listAccessibleTenants(testDb.db, as("northMember"))).map((t) => [t.id, t.role])).toEqual([[companies.north.id, "MEMBER"]]);
   });
 
   it("gives operators and vendor users no tenants", async () => {

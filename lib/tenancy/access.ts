@@ -38,12 +38,7 @@ export async function listAccessibleTenants(db: Db, user: { id: string }): Promi
     }
   }
   return [...tenants.values()]
-    .sort(
-      (a, b) =>
-        a.group.localeCompare(b.group) ||
-        Number(a.parentId !== null) - Number(b.parentId !== null) ||
-        a.name.localeCompare(b.name),
-    )
+    .sort((a, b) => a.group.localeCompare(b.group) || Number(a.parentId !== null) - Number(b.parentId !== null) || a.name.localeCompare(b.name))
     .map(({ group: _group, ...tenant }) => tenant);
 }
 

@@ -19,12 +19,7 @@ export async function loadDirectory(db: Db, _scope: OperatorScope): Promise<{ co
   const groupName = (c: (typeof companies)[number]) => c.parent?.name ?? c.name;
   return {
     companies: companies
-      .sort(
-        (a, b) =>
-          groupName(a).localeCompare(groupName(b)) ||
-          Number(a.parentId !== null) - Number(b.parentId !== null) ||
-          a.name.localeCompare(b.name),
-      )
+      .sort((a, b) => groupName(a).localeCompare(groupName(b)) || Number(a.parentId !== null) - Number(b.parentId !== null) || a.name.localeCompare(b.name))
       .map((c) => ({ id: c.id, name: c.name, parentName: c.parent?.name ?? null, members: c._count.memberships, apiKeys: c._count.apiKeys })),
     vendors: vendors.map((v) => ({
       id: v.id,

@@ -3,15 +3,7 @@ import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import type { Partnership, PartnershipRequest } from "@/lib/generated/prisma/client";
-import {
-  cancelOpenRequests,
-  changePartnership,
-  lockPartnership,
-  lockRequest,
-  partnershipTransaction,
-  union,
-  without,
-} from "./partnership-change";
+import { cancelOpenRequests, changePartnership, lockPartnership, lockRequest, partnershipTransaction, union, without } from "./partnership-change";
 import type { ApproveRequestInput, DenyRequestInput, EditGrantInput } from "./partnership-schemas";
 import type { CompanyScope, OperatorScope } from "./scope";
 
@@ -44,9 +36,7 @@ export async function approveRequest(db: Db, scope: DecidingScope, actor: Actor,
       data: { status: "APPROVED", approvedScopes: input.scopes, decidedAt: new Date(), decidedByLabel: actor.label },
     });
     const first = partnership.status === "PENDING";
-    const change = first
-      ? { status: "ACTIVE" as const, scopes: input.scopes, activeSince: new Date() }
-      : { scopes: union(partnership.scopes, input.scopes) };
+    const change = first ? { status: "ACTIVE" as const, scopes: input.scopes, activeSince: new Date() } : { scopes: union(partnership.scopes, input.scopes) };
     await changePartnership(
       tx,
       actor,

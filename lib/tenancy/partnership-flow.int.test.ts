@@ -165,7 +165,10 @@ describe("request → review → grant", () => {
       "partnership.requested",
       "partnership.denied",
     ]);
-    const approved = await t.db.auditEvent.findFirstOrThrow({ where: { targetId: partnershipId, action: "partnership.approved" }, orderBy: { createdAt: "asc" } });
+    const approved = await t.db.auditEvent.findFirstOrThrow({
+      where: { targetId: partnershipId, action: "partnership.approved" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(approved).toMatchObject({ actorLabel: haulerActor.label, ip: haulerActor.ip, companyId: north.id, vendorId: vendor.vendorId });
     expect(approved.metadata).toMatchObject({
       approved: ["read:jobs", "read:drivers"],
@@ -173,7 +176,10 @@ describe("request → review → grant", () => {
       before: { status: "pending", scopes: [] },
       after: { status: "active", scopes: ["read:jobs", "read:drivers"] },
     });
-    const requested = await t.db.auditEvent.findFirstOrThrow({ where: { targetId: partnershipId, action: "partnership.requested" }, orderBy: { createdAt: "asc" } });
+    const requested = await t.db.auditEvent.findFirstOrThrow({
+      where: { targetId: partnershipId, action: "partnership.requested" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(requested).toMatchObject({ actorLabel: vendorActor.label, ip: vendorActor.ip });
     expect(notified.filter((n) => n.includes(partnershipId)).length).toBe(detail.history.length);
   });
@@ -190,7 +196,15 @@ describe("ending from the vendor side, and the views", () => {
 
   it("explains effective access per resource with the API's wording", async () => {
     const key = await t.db.apiKey.create({
-      data: { kind: "VENDOR", vendorId: vendor.vendorId, name: "sync", prefix: "kl_live_x", last4: "abcd", hash: "h-flow-1", scopes: ["write:jobs", "read:drivers"] },
+      data: {
+        kind: "VENDOR",
+        vendorId: vendor.vendorId,
+        name: "sync",
+        prefix: "kl_live_x",
+        last4: "abcd",
+        hash: "h-flow-1",
+        scopes: ["write:jobs", "read:drivers"],
+      },
     });
     const access = await vendorEffectiveAccess(t.db, vendor, key.id, partnershipId);
     expect(access.blocked).toBeNull();
@@ -219,7 +233,11 @@ describe("ending from the vendor side, and the views", () => {
       ["sync"],
       [north.id, south.id].sort(),
     ]);
-    expect((await listVendorAccounts(t.db, operatorScope())).find((v) => v.id === vendor.vendorId)).toMatchObject({ keys: 1, partnerships: 2, activePartnerships: 1 });
+    expect((await listVendorAccounts(t.db, operatorScope())).find((v) => v.id === vendor.vendorId)).toMatchObject({
+      keys: 1,
+      partnerships: 2,
+      activePartnerships: 1,
+    });
     await expect(getVendorAccount(t.db, operatorScope(), "b0000000-0000-4000-8000-00000000ffff")).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -3,15 +3,7 @@ import type { Actor } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { PartnershipRequest } from "@/lib/generated/prisma/client";
-import {
-  cancelOpenRequests,
-  changePartnership,
-  lockPartnership,
-  lockRequest,
-  partnershipTransaction,
-  type Tx,
-  without,
-} from "./partnership-change";
+import { cancelOpenRequests, changePartnership, lockPartnership, lockRequest, partnershipTransaction, type Tx, without } from "./partnership-change";
 import type { RequestMoreScopesInput, RequestPartnershipInput } from "./partnership-schemas";
 import type { VendorScope } from "./scope";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";

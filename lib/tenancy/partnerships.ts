@@ -90,11 +90,7 @@ export async function createPartnership(db: Db, _scope: OperatorScope, actor: Ac
 }
 
 /** The partnerships the scope may see, narrowed to one vendor and/or company when given. */
-export async function listPartnerships(
-  db: Db,
-  scope: AccessScope,
-  filter: { vendorId?: string; companyId?: string } = {},
-): Promise<PartnershipView[]> {
+export async function listPartnerships(db: Db, scope: AccessScope, filter: { vendorId?: string; companyId?: string } = {}): Promise<PartnershipView[]> {
   const rows = await db.partnership.findMany({
     where: { AND: [companyOrVendorWhere(scope), { vendorId: filter.vendorId, companyId: filter.companyId }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -43,9 +43,7 @@ export function companyInScope(scope: CompanyScope, company: { id: string; paren
  * when `includeDivisions`, its divisions.
  */
 export function companyWhere(scope: CompanyScope) {
-  return scope.includeDivisions
-    ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] }
-    : { companyId: scope.companyId };
+  return scope.includeDivisions ? { OR: [{ companyId: scope.companyId }, { company: { parentId: scope.companyId } }] } : { companyId: scope.companyId };
 }
 
 /** A Prisma filter for rows that belong to a company and a vendor (partnerships): those the scope may see. */

@@ -58,9 +58,9 @@ describe("keys in a scope", () => {
     const intoNorth: CreateKeyInput = { owner: { kind: "company", companyId: companies.north.id }, name: "x", scopes: ["read:jobs"] };
     await expect(createKey(t.db, south, CLI_ACTOR, intoNorth)).rejects.toThrow("Company not found");
     await expect(createKey(t.db, routeware, CLI_ACTOR, intoNorth)).rejects.toThrow("Company not found");
-    await expect(
-      createKey(t.db, north, CLI_ACTOR, { owner: { kind: "vendor", vendorId: vendor.id }, name: "x", scopes: ["read:jobs"] }),
-    ).rejects.toThrow("Vendor not found");
+    await expect(createKey(t.db, north, CLI_ACTOR, { owner: { kind: "vendor", vendorId: vendor.id }, name: "x", scopes: ["read:jobs"] })).rejects.toThrow(
+      "Vendor not found",
+    );
     const fromParent = await createKey(t.db, allDivisions, CLI_ACTOR, intoNorth);
     expect(fromParent.companyId).toBe(companies.north.id);
     await revokeKey(t.db, north, CLI_ACTOR, fromParent.id);

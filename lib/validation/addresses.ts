@@ -16,7 +16,10 @@ export function normalizeAddress(raw: string): string | null {
 /** `10.0.0.0/8, 127.0.0.1, fd00::/8` → a BlockList; an entry that is not an address or CIDR throws. */
 export function parseAddressList(list: string): BlockList {
   const blocks = new BlockList();
-  for (const entry of list.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const normalized = normalizeAddress(address);
     const family = normalized && isIP(normalized) === 6 ? "ipv6" : "ipv4";

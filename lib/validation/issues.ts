@@ -4,9 +4,7 @@ export type FieldIssue = { path: string; message: string };
 
 /** `a.b[0].c` style path, readable in an error message. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
-    .join("");
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
 /** The field list of a zod error, or undefined when `error` is not one. */

@@ -68,7 +68,9 @@ function targetsTable(rows: Row[]): string[] {
       const row = find(rows, database, m.target);
       if (!row) continue;
       const ratio = rps(row) / rps(bare);
-      lines.push(`| ${database} | ${m.label} | ${pct(TARGET_RATIO)} | ${pct(ratio)} (${Math.round(rps(row))} of ${Math.round(rps(bare))} req/s) | ${verdict(ratio)} |`);
+      lines.push(
+        `| ${database} | ${m.label} | ${pct(TARGET_RATIO)} | ${pct(ratio)} (${Math.round(rps(row))} of ${Math.round(rps(bare))} req/s) | ${verdict(ratio)} |`,
+      );
     }
   }
   return lines;
@@ -167,7 +169,13 @@ function ceiling(rows: Row[]): string[] {
 
 export function analysis(rows: Row[], steps: StepCosts[]): string[] {
   const holds = databases(rows)
-    .map((d) => whereTimeGoes(rows, d, steps.find((s) => s.database === d)))
+    .map((d) =>
+      whereTimeGoes(
+        rows,
+        d,
+        steps.find((s) => s.database === d),
+      ),
+    )
     .filter((line): line is string => line !== null);
   return [
     "### Targets",

@@ -72,7 +72,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
  * so the difference is the console's own work: the action's session and tenant checks, minting the
  * credential, the loopback HTTP hop and the action's response.
  */
-export async function measureConsoleOverhead(input: { database: string; base: string; distDir: string; directKey: string; jobsPath: string; samples: number }): Promise<ConsoleOverhead> {
+export async function measureConsoleOverhead(input: {
+  database: string;
+  base: string;
+  distDir: string;
+  directKey: string;
+  jobsPath: string;
+  samples: number;
+}): Promise<ConsoleOverhead> {
   const { base, directKey, jobsPath, samples } = input;
   const tenantId = DEMO.companies.north.id;
   const cookie = await signIn(base);

@@ -19,7 +19,12 @@ const tsxCli = path.resolve("node_modules/tsx/dist/cli.mjs");
 export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): string {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const result = spawnSync(process.execPath, [tsxCli, "--conditions=react-server", script, ...args], { env: childEnv, encoding: "utf8", timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [tsxCli, "--conditions=react-server", script, ...args], {
+    env: childEnv,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     throw new Error(`${script} ${args.join(" ")} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
   }

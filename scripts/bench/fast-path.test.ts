@@ -3,7 +3,13 @@ import { FP, type FastPathResult, fastPathSection, ratio } from "./fast-path";
 
 function result(rounds: Record<string, number[]>): FastPathResult {
   const map = new Map(Object.entries(rounds).map(([name, list]) => [name, list.map((rps) => ({ rps, p50: 1, p99: 4 }))]));
-  return { rounds: map, rssMb: { "next start": 300, "fast path (ours)": 280, "fast path (hono)": 290 }, idleRssMb: {}, load: { connections: 16, warmupSeconds: 1, seconds: 10, rounds: 3 }, payloadBytes: 1000 };
+  return {
+    rounds: map,
+    rssMb: { "next start": 300, "fast path (ours)": 280, "fast path (hono)": 290 },
+    idleRssMb: {},
+    load: { connections: 16, warmupSeconds: 1, seconds: 10, rounds: 3 },
+    payloadBytes: 1000,
+  };
 }
 
 describe("fast path report", () => {

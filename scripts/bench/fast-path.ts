@@ -43,8 +43,7 @@ type Server = { name: string; service: Service; base: string };
 
 async function startServer(name: string, kind: "next" | "own" | "hono", env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
-  const args =
-    kind === "next" ? [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"] : ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"];
+  const args = kind === "next" ? [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"] : ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"];
   const service = startService(name, process.execPath, args, { ...env, PORT: String(port), ...(kind === "hono" ? { KLAU_API_ADAPTER: "hono" } : {}) });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/health`, service, (s) => s === 200, 180_000);
@@ -79,7 +78,11 @@ export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: s
       KLAU_RATE_LIMIT_POINTS: String(1_000_000_000),
     };
     // One at a time: three Next servers starting at once on two cores take minutes.
-    for (const [name, kind] of [["next start", "next"], ["fast path (ours)", "own"], ["fast path (hono)", "hono"]] as const) {
+    for (const [name, kind] of [
+      ["next start", "next"],
+      ["fast path (ours)", "own"],
+      ["fast path (hono)", "hono"],
+    ] as const) {
       log(`fast path: starting ${name}`);
       servers.push(await startServer(name, kind, env));
     }
@@ -89,7 +92,13 @@ export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: s
     const fresh = { ...auth, "cache-control": "no-cache" }; // skips the read cache: every request queries
     const payload = await get(`${own.base}${JOBS}`, auth);
     writeFileSync(payloadFile, payload);
-    for (const [server, headers] of [[next, auth], [hono, auth], [own, fresh], [next, fresh], [hono, fresh]] as const) {
+    for (const [server, headers] of [
+      [next, auth],
+      [hono, auth],
+      [own, fresh],
+      [next, fresh],
+      [hono, fresh],
+    ] as const) {
       if ((await get(`${server.base}${JOBS}`, headers)) !== payload) throw new Error(`${server.name} answers different bytes`);
     }
     if ((await get(`${next.base}/api/bench/bare?date=2026-03-15`, auth)) !== payload) throw new Error("the bare route does not serve the payload");
@@ -167,7 +176,8 @@ export function verdicts(result: FastPathResult): string[] {
   const honoMiss = ratio(result, FP.ownMiss, FP.honoMiss);
   const p99 = Math.max(...(result.rounds.get(FP.ownHit) ?? []).map((r) => r.p99));
   const p99Median = median((result.rounds.get(FP.ownHit) ?? []).map((r) => r.p99));
-  const mark = (ok: boolean, okInEveryRound: boolean) => (okInEveryRound ? "**met in every round**" : ok ? "**met at the median, not in every round**" : "**not met**");
+  const mark = (ok: boolean, okInEveryRound: boolean) =>
+    okInEveryRound ? "**met in every round**" : ok ? "**met at the median, not in every round**" : "**not met**";
   const rss = result.rssMb;
   return [
     `- Cache hit ≥ 25 % of raw Node http: ${spread(vsRaw)} — ${mark(vsRaw.median >= 0.25, vsRaw.min >= 0.25)}.`,
@@ -175,7 +185,11 @@ export function verdicts(result: FastPathResult): string[] {
     `- p99 ≤ 10 ms at ${result.load.connections} connections (cache hit): ${p99Median} ms in the median round, ${p99} ms in the worst — ${mark(p99Median <= 10, p99 <= 10)}.`,
     `- Cache miss ≥ 3× today's (API via Next, every request queries): ${times(miss)} — ${mark(miss.median >= 3, miss.min >= 3)}.`,
     `- Our adapter vs @hono/node-server: ${times(hono)} on a cache hit, ${times(honoMiss)} on a miss.`,
-    `- Peak RSS under load: fast path (ours) ${Math.round(rss["fast path (ours)"] ?? 0)} MB, fast path (hono) ${Math.round(rss["fast path (hono)"] ?? 0)} MB, \`next start\` ${Math.round(rss["next start"] ?? 0)} MB (idle before the load: ${Object.entries(result.idleRssMb).map(([k, v]) => `${k} ${Math.round(v)} MB`).join(", ")}).`,
+    `- Peak RSS under load: fast path (ours) ${Math.round(rss["fast path (ours)"] ?? 0)} MB, fast path (hono) ${Math.round(rss["fast path (hono)"] ?? 0)} MB, \`next start\` ${Math.round(rss["next start"] ?? 0)} MB (idle before the load: ${Object.entries(
+      result.idleRssMb,
+    )
+      .map(([k, v]) => `${k} ${Math.round(v)} MB`)
+      .join(", ")}).`,
   ];
 }
 

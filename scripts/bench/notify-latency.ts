@@ -46,7 +46,11 @@ async function measure(url: string, busyMs: number, writers: number, perWriter: 
   const pool = new pg.Pool({ connectionString: url, max: writers });
   pool.on("error", () => undefined); // connections are dropped with the database at the end
   const tenants = await Promise.all(
-    Array.from({ length: writers }, async (_, i) => (await pool.query<{ id: string }>(`INSERT INTO "Company" (id, name) VALUES (gen_random_uuid()::text, $1) RETURNING id`, [`w${i}`])).rows[0]?.id ?? ""),
+    Array.from(
+      { length: writers },
+      async (_, i) =>
+        (await pool.query<{ id: string }>(`INSERT INTO "Company" (id, name) VALUES (gen_random_uuid()::text, $1) RETURNING id`, [`w${i}`])).rows[0]?.id ?? "",
+    ),
   );
   const delays: number[] = [];
   await Promise.all(
@@ -81,7 +85,12 @@ if (process.argv[2] === "listen") {
     await client.connect();
     await applyMigrations(pgClientExecutor(client));
     await client.end();
-    for (const [busyMs, writers, perWriter] of [[0, 1, 500], [0, 20, 50], [5, 1, 500], [20, 20, 50]] as const) {
+    for (const [busyMs, writers, perWriter] of [
+      [0, 1, 500],
+      [0, 20, 50],
+      [5, 1, 500],
+      [20, 20, 50],
+    ] as const) {
       console.log(await measure(url, busyMs, writers, perWriter));
     }
   } finally {

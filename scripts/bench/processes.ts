@@ -55,12 +55,7 @@ export async function stopService(service: Service): Promise<void> {
 }
 
 /** Polls `url` until `accept(status)` holds; fails with the service's output after `timeoutMs`. */
-export async function waitForHttp(
-  url: string,
-  service: Service,
-  accept: (status: number) => boolean = (s) => s < 500,
-  timeoutMs = 90_000,
-): Promise<void> {
+export async function waitForHttp(url: string, service: Service, accept: (status: number) => boolean = (s) => s < 500, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no response";
   while (Date.now() < deadline) {

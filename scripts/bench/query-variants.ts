@@ -37,13 +37,31 @@ async function main(): Promise<void> {
   const opened = await openedDatabase();
   const db = await getDb();
   const query = listJobsQuery.parse({ date: "2026-03-15" });
-  const select = { id: true, customerId: true, siteId: true, materialId: true, serviceDate: true, type: true, status: true, containerSize: true, notes: true, createdAt: true, updatedAt: true } as const;
+  const select = {
+    id: true,
+    customerId: true,
+    siteId: true,
+    materialId: true,
+    serviceDate: true,
+    type: true,
+    status: true,
+    containerSize: true,
+    notes: true,
+    createdAt: true,
+    updatedAt: true,
+  } as const;
   const out: Record<string, number> = {};
   const variants: Record<string, () => Promise<unknown>> = {
     "listJobs (Prisma findMany, all columns)": () => listJobs(db, tenantId, query),
     "findMany, same where, select 11 columns": () =>
-      db.job.findMany({ where: { AND: [{ serviceDate: { equals: day }, companyId: tenantId }, {}] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26, select }),
-    "findMany, flat where (no AND wrapper)": () => db.job.findMany({ where: { serviceDate: day, companyId: tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26 }),
+      db.job.findMany({
+        where: { AND: [{ serviceDate: { equals: day }, companyId: tenantId }, {}] },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 26,
+        select,
+      }),
+    "findMany, flat where (no AND wrapper)": () =>
+      db.job.findMany({ where: { serviceDate: day, companyId: tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26 }),
     "$queryRawUnsafe, same SQL": () => db.$queryRawUnsafe(SQL, day, tenantId, 26),
     "SELECT 1 through Prisma ($queryRawUnsafe)": () => db.$queryRawUnsafe("SELECT 1"),
   };

@@ -61,9 +61,15 @@ describe("the performance report", () => {
 
   it("judges the real endpoint as shipped, the gateway and the uncached endpoint against the 85 % target", () => {
     const text = report({ pipeline: 900, api: 880, uncached: 500 });
-    expect(text).toContain("| embedded PGlite | gateway overhead: pipeline without DB query, direct key | 85 % | 90 % (900 of 1000 req/s) | **met** (5 points above the target) |");
-    expect(text).toContain("| embedded PGlite | **real endpoint** `GET /api/v1/jobs?date=…` as shipped, direct key | 85 % | 88 % (880 of 1000 req/s) | **met** (3 points above the target) |");
-    expect(text).toContain("| embedded PGlite | real endpoint with the read cache off (every request queries), direct key | 85 % | 50 % (500 of 1000 req/s) | **missed** by 35 points |");
+    expect(text).toContain(
+      "| embedded PGlite | gateway overhead: pipeline without DB query, direct key | 85 % | 90 % (900 of 1000 req/s) | **met** (5 points above the target) |",
+    );
+    expect(text).toContain(
+      "| embedded PGlite | **real endpoint** `GET /api/v1/jobs?date=…` as shipped, direct key | 85 % | 88 % (880 of 1000 req/s) | **met** (3 points above the target) |",
+    );
+    expect(text).toContain(
+      "| embedded PGlite | real endpoint with the read cache off (every request queries), direct key | 85 % | 50 % (500 of 1000 req/s) | **missed** by 35 points |",
+    );
     expect(report({ api: 800 })).toContain("| 80 % (800 of 1000 req/s) | **missed** by 5 points |");
     expect(report({ api: 849 })).toContain("| 85 % (849 of 1000 req/s) | **missed** by 0.1 points |");
     expect(report({ api: 860 })).toContain("| 86 % (860 of 1000 req/s) | **met** (1 point above the target) |");
@@ -76,7 +82,9 @@ describe("the performance report", () => {
   it("splits the extra time per request into gateway, cache hit and query", () => {
     // 1 / 1000 s = 1000 µs bare, 1 / 900 s = 1111 µs pipeline (+111), 1 / 880 s = 1136 µs as shipped, 1 / 500 s = 2000 µs uncached.
     const text = report();
-    expect(text).toContain("the pipeline without a query 1111 µs (gateway: +111 µs), the real endpoint as shipped 1136 µs (+136 µs over the bare route); with the read cache off it takes 2000 µs (the query: +889 µs over the pipeline without one)");
+    expect(text).toContain(
+      "the pipeline without a query 1111 µs (gateway: +111 µs), the real endpoint as shipped 1136 µs (+136 µs over the bare route); with the read cache off it takes 2000 µs (the query: +889 µs over the pipeline without one)",
+    );
     expect(text).toContain("the steps measured alone add up to 8.0 µs (key verification (cache hit) 5.0, rate limiter 3.0)");
     expect(text).toContain("finding the stored answer takes 0.50 µs");
     expect(text).toContain("`listJobs` alone (one call at a time) takes 400 µs through Prisma");
@@ -85,7 +93,9 @@ describe("the performance report", () => {
 
   it("compares the raw http server with the bare route given the same plain request", () => {
     // 1 / 1100 s = 909 µs, 1 / 20000 s = 50 µs.
-    expect(report()).toContain("the bare Next route reaches 5.5 % of a raw Node `http` server returning the same bytes to the same plain request (909 µs vs 50 µs per request)");
+    expect(report()).toContain(
+      "the bare Next route reaches 5.5 % of a raw Node `http` server returning the same bytes to the same plain request (909 µs vs 50 µs per request)",
+    );
   });
 
   it("lists steps measured on one database only, with a dash for the other", () => {

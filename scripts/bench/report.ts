@@ -19,7 +19,9 @@ function resultsTable(rows: Row[]): string[] {
     const vsRaw = raw ? pct(rps(row) / rps(raw)) : "–";
     const r = row.result;
     const rounds = r.rounds.map((x) => Math.round(x)).join(" / ");
-    lines.push(`| ${row.database} | ${row.target} | ${Math.round(r.requestsPerSecond)} | ${rounds} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${vsBare} | ${vsRaw} | ${r.failures} |`);
+    lines.push(
+      `| ${row.database} | ${row.target} | ${Math.round(r.requestsPerSecond)} | ${rounds} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${vsBare} | ${vsRaw} | ${r.failures} |`,
+    );
   }
   return lines;
 }
@@ -47,7 +49,10 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
     "and on whatever else runs on it: compare rows of one run, not runs of different days.",
     "",
     ...(machine.busy
-      ? [`> **Noisy run:** the machine was busy when the bench started (load average ${machine.loadAverage} on ${machine.cores} cores); rerun \`npm run bench\` on a quiet machine before drawing conclusions.`, ""]
+      ? [
+          `> **Noisy run:** the machine was busy when the bench started (load average ${machine.loadAverage} on ${machine.cores} cores); rerun \`npm run bench\` on a quiet machine before drawing conclusions.`,
+          "",
+        ]
       : []),
     `- **Date:** ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; total bench time ${seconds} s`,
     `- **Machine:** ${machine.cores} cores (${machine.cpu}), ${machine.platform}, Node ${machine.node}, load average at start ${machine.loadAverage}`,

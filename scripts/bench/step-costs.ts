@@ -63,10 +63,16 @@ async function main(): Promise<void> {
     { step: "rate limiter: consume one point", us: await timeAsync(FAST / 10, () => consumePoint(limiter, `company:${tenantId}`)) },
     { step: "query parse (zod) for ?date=2026-03-15", us: timeSync(FAST / 10, () => listJobsQuery.parse({ date: "2026-03-15" })) },
     { step: `jobs query: listJobs for one day (${page.items.length} jobs)`, us: await timeAsync(DB, () => listJobs(db, tenantId, query)) },
-    { step: "same SQL through Prisma ($queryRawUnsafe, no row mapping by the client)", us: await timeAsync(DB, () => db.$queryRawUnsafe(JOBS_DAY_SQL, ...sqlParams)) },
+    {
+      step: "same SQL through Prisma ($queryRawUnsafe, no row mapping by the client)",
+      us: await timeAsync(DB, () => db.$queryRawUnsafe(JOBS_DAY_SQL, ...sqlParams)),
+    },
     ...(await onBareDriver(sqlParams)),
     { step: "read cache: stored answer found (hit)", us: timeSync(FAST, () => readCache.lookup(tenantId, "/api/v1/jobs?date=2026-03-15")) },
-    { step: "JSON serialization of that page", us: timeSync(FAST / 10, () => JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } })) },
+    {
+      step: "JSON serialization of that page",
+      us: timeSync(FAST / 10, () => JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } })),
+    },
   ];
   await db.apiKey.delete({ where: { id: created.id } });
   console.log(JSON.stringify(steps));

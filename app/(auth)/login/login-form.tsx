@@ -29,11 +29,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
     <form action={action} className="space-y-5" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div role="alert" aria-live="assertive" data-testid="login-error">
-        {state.error ? (
-          <p className="rounded-md bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800 ring-1 ring-inset ring-red-200">
-            {state.error}
-          </p>
-        ) : null}
+        {state.error ? <p className="rounded-md bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800 ring-1 ring-inset ring-red-200">{state.error}</p> : null}
       </div>
       <Field
         id="email"

@@ -16,11 +16,7 @@ function errorMessage(error: string | undefined, code: string | undefined): stri
   return code === "rate_limited" ? "Too many failed sign-in attempts. Try again later." : INVALID_CREDENTIALS;
 }
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
@@ -39,9 +35,7 @@ export default async function LoginPage({
             <LoginForm callbackUrl={callbackUrl} initialError={errorMessage(first(params.error), first(params.code))} />
           </div>
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500">
-          No account? Ask your company&apos;s Klau administrator or a platform operator.
-        </p>
+        <p className="mt-6 text-center text-xs text-zinc-500">No account? Ask your company&apos;s Klau administrator or a platform operator.</p>
       </div>
     </main>
   );

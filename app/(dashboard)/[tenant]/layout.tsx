@@ -10,13 +10,7 @@ import { getAccessibleTenants, requireTenantAccess } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { countPendingRequests } from "@/lib/tenancy/partnership-views";
 
-export default async function TenantLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ tenant: string }>;
-}) {
+export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant: tenantId } = await params;
   const { user, tenant } = await requireTenantAccess(tenantId);
   const tenants = await getAccessibleTenants(user.id);

@@ -21,8 +21,8 @@ export default async function OperatorPage() {
         title="Directory"
         description={
           <>
-            Every company, division and vendor on the platform. Manage vendors on the Vendors page; everything else with the
-            operator CLI: <code className="font-mono text-[13px]">npm run klau -- --help</code>.
+            Every company, division and vendor on the platform. Manage vendors on the Vendors page; everything else with the operator CLI:{" "}
+            <code className="font-mono text-[13px]">npm run klau -- --help</code>.
           </>
         }
       />

@@ -31,23 +31,17 @@ export const requestMoreScopesAction = authorizedAction(
   },
 );
 
-export const withdrawRequestAction = authorizedAction(
-  { on: "vendor", permission: "vendor:partnerships", input: requestIdInput },
-  async ({ input, ctx }) => {
-    await withdrawRequest(ctx.db, ctx.scope, ctx.actor, input.requestId);
-    refresh();
-    return null;
-  },
-);
+export const withdrawRequestAction = authorizedAction({ on: "vendor", permission: "vendor:partnerships", input: requestIdInput }, async ({ input, ctx }) => {
+  await withdrawRequest(ctx.db, ctx.scope, ctx.actor, input.requestId);
+  refresh();
+  return null;
+});
 
-export const endPartnershipAction = authorizedAction(
-  { on: "vendor", permission: "vendor:partnerships", input: partnershipIdInput },
-  async ({ input, ctx }) => {
-    await endPartnership(ctx.db, ctx.scope, ctx.actor, input.partnershipId);
-    refresh();
-    return null;
-  },
-);
+export const endPartnershipAction = authorizedAction({ on: "vendor", permission: "vendor:partnerships", input: partnershipIdInput }, async ({ input, ctx }) => {
+  await endPartnership(ctx.db, ctx.scope, ctx.actor, input.partnershipId);
+  refresh();
+  return null;
+});
 
 /** A leaked key must not wait for an operator: any user of the vendor may revoke its keys at once. */
 export const revokeVendorKeyAction = authorizedAction(

@@ -19,9 +19,6 @@ export async function GET(): Promise<Response> {
     const status = ratelimit.degraded ? "degraded" : "ok";
     return Response.json({ data: { status, database: "ok", ratelimit } }, { headers: NO_STORE });
   } catch {
-    return Response.json(
-      { error: { code: "SERVICE_UNAVAILABLE", message: "The database cannot be reached." } },
-      { status: 503, headers: NO_STORE },
-    );
+    return Response.json({ error: { code: "SERVICE_UNAVAILABLE", message: "The database cannot be reached." } }, { status: 503, headers: NO_STORE });
   }
 }

@@ -39,12 +39,7 @@ export async function admit(
       cache: deps.keyCache,
       consoleSecret: deps.consoleSecret,
     });
-    caller.resolved = await resolveTenant(
-      caller.principal,
-      request.headers.get(TENANT_HEADER),
-      deps.lookupPartnership,
-      deps.partnershipCache,
-    );
+    caller.resolved = await resolveTenant(caller.principal, request.headers.get(TENANT_HEADER), deps.lookupPartnership, deps.partnershipCache);
   } catch (error) {
     // A lookup that failed (the database, not the caller) says nothing about the caller: answer at
     // once (503 + Retry-After via map-error) and count no point, or an outage would pour every

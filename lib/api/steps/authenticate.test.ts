@@ -120,12 +120,16 @@ describe("authenticate: console sessions", () => {
   it.each([
     ["signed with another secret", () => mintConsoleCredential("another-secret-another-secret-another", claims), "unknown"],
     ["expired", () => mintConsoleCredential(CONSOLE_TEST_SECRET, claims, new Date(Date.now() - 6 * 60_000)), "expired"],
-    ["tampered scopes", () => {
-      const [head, sig] = mintConsoleCredential(CONSOLE_TEST_SECRET, claims).split(".");
-      const payload = JSON.parse(Buffer.from((head ?? "").slice(4), "base64url").toString());
-      const forged = Buffer.from(JSON.stringify({ ...payload, scopes: ["write:all"] })).toString("base64url");
-      return `klc_${forged}.${sig}`;
-    }, "unknown"],
+    [
+      "tampered scopes",
+      () => {
+        const [head, sig] = mintConsoleCredential(CONSOLE_TEST_SECRET, claims).split(".");
+        const payload = JSON.parse(Buffer.from((head ?? "").slice(4), "base64url").toString());
+        const forged = Buffer.from(JSON.stringify({ ...payload, scopes: ["write:all"] })).toString("base64url");
+        return `klc_${forged}.${sig}`;
+      },
+      "unknown",
+    ],
     ["no signature", () => "klc_abc", "malformed"],
   ])("%s → 401 (%s)", async (_label, token, reason) => {
     const error = await outcome(token());

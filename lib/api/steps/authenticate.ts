@@ -17,12 +17,7 @@ const MESSAGES: Record<KeyFailure | "scheme", string> = {
 };
 
 export function authFailure(reason: KeyFailure | "scheme"): ApiError {
-  return new ApiError(
-    "UNAUTHORIZED",
-    MESSAGES[reason],
-    { reason: reason === "scheme" ? "malformed" : reason },
-    { "WWW-Authenticate": 'Bearer realm="klau"' },
-  );
+  return new ApiError("UNAUTHORIZED", MESSAGES[reason], { reason: reason === "scheme" ? "malformed" : reason }, { "WWW-Authenticate": 'Bearer realm="klau"' });
 }
 
 /** The presented secret, or a reason why there is none. Only `Bearer` is accepted (no query/cookie keys). */

@@ -9,12 +9,7 @@ import { ApiError } from "../errors";
  * for a vendor key, also against what the tenant granted (effective = key ∩ grant). The wording
  * comes from `missingScope`, which the effective-access pages show too.
  */
-export function authorize(
-  method: string,
-  resource: Resource,
-  keyScopes: readonly string[],
-  grantedScopes: readonly string[] | null,
-): Scope {
+export function authorize(method: string, resource: Resource, keyScopes: readonly string[], grantedScopes: readonly string[] | null): Scope {
   const scope = requiredScope(method, resource);
   const missing = missingScope(keyScopes, grantedScopes, scope);
   if (missing) throw new ApiError("INSUFFICIENT_SCOPE", missing.message, { requiredScope: scope });

@@ -19,10 +19,7 @@ export function idempotencyKeyOf(method: string, headers: Headers): string | nul
 }
 
 function reused(): ApiError {
-  return new ApiError(
-    "IDEMPOTENCY_KEY_REUSED",
-    "This Idempotency-Key was already used for a different request (method, path or body); use a new key",
-  );
+  return new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request (method, path or body); use a new key");
 }
 
 function inUse(): ApiError {

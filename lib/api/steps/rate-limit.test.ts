@@ -70,7 +70,10 @@ describe("rateLimitIdentity", () => {
 describe("policy and store selection", () => {
   it.each([
     [{}, { points: 500, windowSeconds: 900 }],
-    [{ KLAU_RATE_LIMIT_POINTS: "10", KLAU_RATE_LIMIT_WINDOW_SECONDS: "60" }, { points: 10, windowSeconds: 60 }],
+    [
+      { KLAU_RATE_LIMIT_POINTS: "10", KLAU_RATE_LIMIT_WINDOW_SECONDS: "60" },
+      { points: 10, windowSeconds: 60 },
+    ],
   ])("%j → %j", (env, expected) => {
     expect(policyFromEnv(env)).toEqual(expected);
   });

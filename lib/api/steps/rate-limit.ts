@@ -16,10 +16,8 @@ export async function rateLimit(limiter: Limiter, identity: string, headers: Hea
   writeRateLimitHeaders(headers, state, limiter.policy);
   if (!state.allowed) {
     const minutes = Math.round(limiter.policy.windowSeconds / 60);
-    throw new ApiError(
-      "RATE_LIMITED",
-      `Rate limit exceeded: ${limiter.policy.points} requests per ${minutes} minutes. Retry in ${state.resetSeconds} s`,
-      { retryAfter: state.resetSeconds },
-    );
+    throw new ApiError("RATE_LIMITED", `Rate limit exceeded: ${limiter.policy.points} requests per ${minutes} minutes. Retry in ${state.resetSeconds} s`, {
+      retryAfter: state.resetSeconds,
+    });
   }
 }

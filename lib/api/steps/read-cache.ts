@@ -11,7 +11,10 @@ const UTF8 = new TextEncoder();
  * wants the database's answer, e.g. read-your-writes across instances. The fresh answer is stored.
  */
 export function wantsFreshAnswer(headers: Headers): boolean {
-  const directives = (headers.get("cache-control") ?? "").toLowerCase().split(",").map((d) => d.trim());
+  const directives = (headers.get("cache-control") ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((d) => d.trim());
   if (directives.some((d) => d === "no-cache" || d === "no-store" || d === "max-age=0")) return true;
   return (headers.get("pragma") ?? "").toLowerCase().includes("no-cache");
 }

@@ -63,10 +63,7 @@ export async function resolveTenant(
     const company = key.company;
     if (!company) throw new ApiError("TENANT_ACCESS_DENIED", "This key is not attached to a tenant");
     if (requested && requested.toLowerCase() !== company.id.toLowerCase()) {
-      throw new ApiError(
-        "TENANT_MISMATCH",
-        "A direct key acts only for its own company: omit Klau-Tenant-Id or send this key's company id",
-      );
+      throw new ApiError("TENANT_MISMATCH", "A direct key acts only for its own company: omit Klau-Tenant-Id or send this key's company id");
     }
     return { tenant: company, grantedScopes: null };
   }

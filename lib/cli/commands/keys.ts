@@ -25,12 +25,14 @@ export const keysCreate = defineCommand({
   input: z
     .object({ ...ownerFlags, name: keyName, scopes: csvScopes, "expires-in-days": days.optional() })
     .refine(...exactlyOne(["company", "vendor"]))
-    .transform((f): z.input<typeof createKeyInput> => ({
-      owner: owner(f),
-      name: f.name,
-      scopes: f.scopes,
-      expiry: f["expires-in-days"] ? { kind: "days", days: f["expires-in-days"] } : undefined,
-    }))
+    .transform(
+      (f): z.input<typeof createKeyInput> => ({
+        owner: owner(f),
+        name: f.name,
+        scopes: f.scopes,
+        expiry: f["expires-in-days"] ? { kind: "days", days: f["expires-in-days"] } : undefined,
+      }),
+    )
     .pipe(createKeyInput),
   run: async ({ db, scope, actor }, input) => (await keys()).createKey(db, scope, actor, input),
 });
@@ -40,7 +42,10 @@ export const keysList = defineCommand({
   summary: "List the keys of a company/division or vendor (never the secret)",
   usage: "(--company ID | --vendor ID)",
   options: { company: "string", vendor: "string" },
-  input: z.object(ownerFlags).refine(...exactlyOne(["company", "vendor"])).transform(owner),
+  input: z
+    .object(ownerFlags)
+    .refine(...exactlyOne(["company", "vendor"]))
+    .transform(owner),
   run: async ({ db, scope }, input) => (await keys()).listKeys(db, scope, input),
 });
 

@@ -4,8 +4,7 @@ import { defineCommand } from "../define-command";
 
 export const maintenancePurge = defineCommand({
   name: "maintenance purge",
-  summary:
-    "Delete request-log rows older than KLAU_REQUEST_LOG_DAYS (default 30) and audit events older than KLAU_AUDIT_DAYS (default 365), in batches",
+  summary: "Delete request-log rows older than KLAU_REQUEST_LOG_DAYS (default 30) and audit events older than KLAU_AUDIT_DAYS (default 365), in batches",
   usage: "",
   options: {},
   input: z.object({}),

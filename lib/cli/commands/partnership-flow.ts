@@ -1,12 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import {
-  approveRequestInput,
-  denyRequestInput,
-  editGrantInput,
-  requestMoreScopesInput,
-  requestPartnershipInput,
-} from "@/lib/tenancy/partnership-schemas";
+import { approveRequestInput, denyRequestInput, editGrantInput, requestMoreScopesInput, requestPartnershipInput } from "@/lib/tenancy/partnership-schemas";
 import { entityId } from "@/lib/tenancy/schemas";
 import { operatorScope, vendorScope } from "@/lib/tenancy/scope";
 import { defineCommand } from "../define-command";
@@ -122,7 +116,8 @@ export const partnershipsEnd = defineCommand({
   options: { vendor: "string" },
   positionals: partnershipId,
   input: z.object({ partnershipId: entityId, vendor: entityId }),
-  run: async ({ db, actor }, f) => (await plain()).toPartnershipView(await (await requests()).endPartnership(db, vendorScope(f.vendor), actor, f.partnershipId)),
+  run: async ({ db, actor }, f) =>
+    (await plain()).toPartnershipView(await (await requests()).endPartnership(db, vendorScope(f.vendor), actor, f.partnershipId)),
 });
 
 export const partnershipsShow = defineCommand({

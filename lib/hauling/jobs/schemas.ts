@@ -39,7 +39,9 @@ const fields = {
   materialId: idRef.nullable().optional(),
   serviceDate: day,
   type: jobType.optional().meta({ description: "Defaults to DELIVERY" }),
-  status: writableStatus.optional().meta({ description: "Defaults to PENDING; DISPATCHED is set by creating a dispatch; CANCELLED also cancels the job's active dispatch" }),
+  status: writableStatus
+    .optional()
+    .meta({ description: "Defaults to PENDING; DISPATCHED is set by creating a dispatch; CANCELLED also cancels the job's active dispatch" }),
   containerSize: z.number().int().min(1).max(100).nullable().optional(),
   notes: optionalText(2000),
 };

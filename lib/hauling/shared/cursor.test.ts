@@ -26,13 +26,10 @@ describe("cursor", () => {
     raw(["0000-01-01T00:00:00.000Z", id]),
     raw(["2026-03-15", id]),
     raw([at.toISOString(), "not-a-uuid"]),
-  ])(
-    "rejects a damaged cursor %s as invalid input",
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(InvalidInputError);
-      expect(listQuery.safeParse({ cursor }).success).toBe(false);
-    },
-  );
+  ])("rejects a damaged cursor %s as invalid input", (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(InvalidInputError);
+    expect(listQuery.safeParse({ cursor }).success).toBe(false);
+  });
 
   it("selects rows strictly after the position, ties broken by id", () => {
     expect(afterCursor(undefined)).toEqual({});
@@ -60,7 +57,10 @@ describe("paginationQuery", () => {
   it.each([
     [{}, { limit: 25 }],
     [{ limit: "1" }, { limit: 1 }],
-    [{ limit: "100", cursor: "abc" }, { limit: 100, cursor: "abc" }],
+    [
+      { limit: "100", cursor: "abc" },
+      { limit: 100, cursor: "abc" },
+    ],
   ])("%j → %j", (input, expected) => {
     expect(paginationQuery.parse(input)).toEqual(expected);
   });

@@ -19,9 +19,7 @@ export function nonEmpty<T extends object>(value: T): boolean {
 export const nonEmptyMessage = { message: "Provide at least one field to update" };
 
 /** DELETE answers 200 with the id, so clients (and idempotent replays) get a body to log. */
-export const deletedSchema = z
-  .object({ id: uuidOut, deleted: z.literal(true) })
-  .meta({ id: "Deleted", description: "The id of the deleted resource" });
+export const deletedSchema = z.object({ id: uuidOut, deleted: z.literal(true) }).meta({ id: "Deleted", description: "The id of the deleted resource" });
 export type Deleted = z.infer<typeof deletedSchema>;
 export function deleted(id: string): Deleted {
   return { id, deleted: true };

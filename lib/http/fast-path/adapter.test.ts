@@ -21,14 +21,18 @@ const routes: RouteEntry[] = [
   {
     pattern: "jobs",
     module: {
-      GET: defineRoute({ resource: "jobs", query: z.object({ date: z.string().optional() }) }, ({ query, request }) => {
-        seen.ip = clientIp(request.headers, {});
-        seen.trusted = clientIp(request.headers, { KLAU_TRUST_PROXY: "1" });
-        seen.xff = request.headers.get("x-forwarded-for");
-        seen.url = request.url;
-        seen.instance = request instanceof Request;
-        return { date: query.date ?? null };
-      }, world.deps),
+      GET: defineRoute(
+        { resource: "jobs", query: z.object({ date: z.string().optional() }) },
+        ({ query, request }) => {
+          seen.ip = clientIp(request.headers, {});
+          seen.trusted = clientIp(request.headers, { KLAU_TRUST_PROXY: "1" });
+          seen.xff = request.headers.get("x-forwarded-for");
+          seen.url = request.url;
+          seen.instance = request instanceof Request;
+          return { date: query.date ?? null };
+        },
+        world.deps,
+      ),
       POST: defineRoute({ resource: "jobs", body: z.object({ name: z.string() }), status: 201 }, ({ body }) => ({ id: "j-1", ...body }), world.deps),
       PUT,
       PATCH,
@@ -37,8 +41,27 @@ const routes: RouteEntry[] = [
   },
   { pattern: "light", module: { GET: () => new LightResponse("light body", { status: 203, headers: { "x-test": "1" } }) } },
   { pattern: "stream", module: { GET: () => new Response(new Blob(["streamed ", "body"]).stream(), { status: 200 }) } },
-  { pattern: "cookie", module: { GET: () => new Response(null, { status: 204, headers: [["set-cookie", "a=1"], ["set-cookie", "b=2"]] }) } },
-  { pattern: "throws", module: { GET: () => { throw new Error("boom"); } } },
+  {
+    pattern: "cookie",
+    module: {
+      GET: () =>
+        new Response(null, {
+          status: 204,
+          headers: [
+            ["set-cookie", "a=1"],
+            ["set-cookie", "b=2"],
+          ],
+        }),
+    },
+  },
+  {
+    pattern: "throws",
+    module: {
+      GET: () => {
+        throw new Error("boom");
+      },
+    },
+  },
   { pattern: "[...rest]", module: { GET: () => new LightResponse("fallback") } },
 ];
 
@@ -85,7 +108,11 @@ describe("API fast path adapter", () => {
   });
 
   it("reads a JSON body for writes and answers 201", async () => {
-    const response = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body: JSON.stringify({ name: "N", tenantId: "x" }) });
+    const response = await fetch(`${base}/api/v1/jobs`, {
+      method: "POST",
+      headers: { ...auth(), "content-type": "application/json" },
+      body: JSON.stringify({ name: "N", tenantId: "x" }),
+    });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ data: { id: "j-1", name: "N" } });
   });

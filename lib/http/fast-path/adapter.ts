@@ -84,7 +84,13 @@ function writeInternalError(res: ServerResponse): void {
   }
   const requestId = newRequestId();
   const body = JSON.stringify(errorBody(new ApiError("INTERNAL_ERROR", "An unexpected error occurred"), requestId));
-  res.writeHead(500, { ...STATIC_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "x-request-id": requestId, "cache-control": "no-store" });
+  res.writeHead(500, {
+    ...STATIC_HEADERS,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "x-request-id": requestId,
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 

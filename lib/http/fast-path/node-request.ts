@@ -89,8 +89,7 @@ export class NodeRequest {
   /** The body as a web stream (null for GET and HEAD, like fetch's Request). */
   get body(): ReadableStream<Uint8Array> | null {
     if (this.streamCache === undefined) {
-      this.streamCache =
-        this.method === "GET" || this.method === "HEAD" ? null : bodyStream(this.incoming);
+      this.streamCache = this.method === "GET" || this.method === "HEAD" ? null : bodyStream(this.incoming);
     }
     return this.streamCache;
   }

@@ -12,8 +12,7 @@ export function VendorKeyRollLink({ apiKey, keys }: { apiKey: KeyView; keys: Key
   if (old?.revokedAt) {
     return (
       <RollNote>
-        Replaces {masked(old)}, which works until <Timestamp at={old.revokedAt} withTime /> (last used{" "}
-        <Timestamp at={old.lastUsedAt} empty="never" withTime />)
+        Replaces {masked(old)}, which works until <Timestamp at={old.revokedAt} withTime /> (last used <Timestamp at={old.lastUsedAt} empty="never" withTime />)
       </RollNote>
     );
   }

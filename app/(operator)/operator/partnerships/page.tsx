@@ -24,7 +24,11 @@ export default async function OperatorPartnershipsPage({ searchParams }: { searc
   return (
     <div className="space-y-8">
       <PageHeader title="Partnerships" description="Every vendor partnership across companies. Emergency revoke cuts a vendor off at once on every instance." />
-      <form method="get" aria-label="Filter partnerships" className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <form
+        method="get"
+        aria-label="Filter partnerships"
+        className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+      >
         <div className="space-y-1.5">
           <label htmlFor="filter-q" className="block text-sm font-medium text-zinc-900">
             Vendor or company

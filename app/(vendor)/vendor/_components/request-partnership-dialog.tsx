@@ -70,7 +70,13 @@ export function RequestPartnershipDialog() {
               error={firstError(errors, "companyId")}
             />
             <ScopePicker value={scopes} onChange={setScopes} legend="Scopes to request" error={firstError(errors, "scopes")} />
-            <NoteField id="request-note" name="note" label="Why you need this access" hint="Shown to the hauler with the request." error={firstError(errors, "note")} />
+            <NoteField
+              id="request-note"
+              name="note"
+              label="Why you need this access"
+              hint="Shown to the hauler with the request."
+              error={firstError(errors, "note")}
+            />
           </fieldset>
         </form>
       </DialogContent>

@@ -13,19 +13,16 @@ import { runConsoleCall } from "@/lib/console/run";
 const SendInput = z.object({ haulerId: z.uuid("Choose a hauler"), call: consoleCall, identity: consoleIdentity });
 
 /** Sends one console call for a hauler the vendor has an active partnership with (Klau-Tenant-Id set). */
-export const sendVendorConsoleCallAction = authorizedAction(
-  { on: "vendor", permission: "console:read", input: SendInput },
-  async ({ input, ctx }) => {
-    const hauler = await activeHauler(ctx.db, ctx.scope, input.haulerId);
-    const user: ConsoleUser = {
-      userId: ctx.user.id,
-      email: ctx.user.email,
-      canWrite: can(ctx.role, "console:write"),
-      binding: { kind: "VENDOR", tenant: null, vendorId: ctx.vendor.id },
-    };
-    return runConsoleCall(user, input, {
-      ...consoleEnvironment(ctx.actor.ip ?? null, hauler.id),
-      onCredentialIssued: (issued) => recordConsoleCredential(ctx.db, ctx.actor, user, issued, hauler.id),
-    });
-  },
-);
+export const sendVendorConsoleCallAction = authorizedAction({ on: "vendor", permission: "console:read", input: SendInput }, async ({ input, ctx }) => {
+  const hauler = await activeHauler(ctx.db, ctx.scope, input.haulerId);
+  const user: ConsoleUser = {
+    userId: ctx.user.id,
+    email: ctx.user.email,
+    canWrite: can(ctx.role, "console:write"),
+    binding: { kind: "VENDOR", tenant: null, vendorId: ctx.vendor.id },
+  };
+  return runConsoleCall(user, input, {
+    ...consoleEnvironment(ctx.actor.ip ?? null, hauler.id),
+    onCredentialIssued: (issued) => recordConsoleCredential(ctx.db, ctx.actor, user, issued, hauler.id),
+  });
+});

@@ -64,7 +64,11 @@ export default async function VendorUsagePage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={vendor.name} title="Usage" description="Your API requests for each hauler: outcomes, endpoints, errors, latency, the keys that made them and your rate-limit headroom now." />
+      <PageHeader
+        eyebrow={vendor.name}
+        title="Usage"
+        description="Your API requests for each hauler: outcomes, endpoints, errors, latency, the keys that made them and your rate-limit headroom now."
+      />
       <RangePicker basePath={BASE} query={picked.query} keep={keep} />
       {picked.error ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -77,7 +81,9 @@ export default async function VendorUsagePage({ searchParams }: { searchParams: 
           <h2 id="haulers-heading" className="text-base font-semibold text-zinc-900">
             Per hauler · {range.label.toLowerCase()}
           </h2>
-          <p className="text-sm text-zinc-600">Each hauler gives you a budget of its own per {windowMinutes}-minute window. Choose a hauler to see its report below.</p>
+          <p className="text-sm text-zinc-600">
+            Each hauler gives you a budget of its own per {windowMinutes}-minute window. Choose a hauler to see its report below.
+          </p>
         </div>
         <Table caption="Requests per hauler" head={["Hauler", "Requests", "Errors", "Rate limit now"]}>
           {partnerships.length === 0 ? <EmptyRow columns={4}>No haulers yet.</EmptyRow> : null}
@@ -103,7 +109,9 @@ export default async function VendorUsagePage({ searchParams }: { searchParams: 
                       <span className={cn("tabular-nums", now.warning ? "font-semibold text-amber-800" : "text-zinc-900")}>
                         {now.used} / {now.limit}
                       </span>{" "}
-                      <span className="text-xs text-zinc-600">{now.resetsAt ? `resets ${exactTime(new Date(now.resetsAt))}` : "no request in this window"}</span>
+                      <span className="text-xs text-zinc-600">
+                        {now.resetsAt ? `resets ${exactTime(new Date(now.resetsAt))}` : "no request in this window"}
+                      </span>
                       {now.warning ? <span className="block text-xs font-medium text-amber-800">Over 80 % used</span> : null}
                     </>
                   ) : (

@@ -8,9 +8,8 @@ export const GET = defineRoute({ resource: "jobs", query: listJobsQuery }, async
   return paginated(page.items, page.nextCursor);
 });
 
-export const POST = defineRoute(
-  { resource: "jobs", body: createJobBody, status: 201, location: (id) => `/api/v1/jobs/${id}` },
-  ({ db, tenant, body }) => createJob(db, tenant.id, body),
+export const POST = defineRoute({ resource: "jobs", body: createJobBody, status: 201, location: (id) => `/api/v1/jobs/${id}` }, ({ db, tenant, body }) =>
+  createJob(db, tenant.id, body),
 );
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -8,9 +8,8 @@ export const GET = defineRoute({ resource: "sites", query: listSitesQuery }, asy
   return paginated(page.items, page.nextCursor);
 });
 
-export const POST = defineRoute(
-  { resource: "sites", body: createSiteBody, status: 201, location: (id) => `/api/v1/sites/${id}` },
-  ({ db, tenant, body }) => createSite(db, tenant.id, body),
+export const POST = defineRoute({ resource: "sites", body: createSiteBody, status: 201, location: (id) => `/api/v1/sites/${id}` }, ({ db, tenant, body }) =>
+  createSite(db, tenant.id, body),
 );
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

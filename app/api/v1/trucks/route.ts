@@ -8,9 +8,8 @@ export const GET = defineRoute({ resource: "trucks", query: listTrucksQuery }, a
   return paginated(page.items, page.nextCursor);
 });
 
-export const POST = defineRoute(
-  { resource: "trucks", body: createTruckBody, status: 201, location: (id) => `/api/v1/trucks/${id}` },
-  ({ db, tenant, body }) => createTruck(db, tenant.id, body),
+export const POST = defineRoute({ resource: "trucks", body: createTruckBody, status: 201, location: (id) => `/api/v1/trucks/${id}` }, ({ db, tenant, body }) =>
+  createTruck(db, tenant.id, body),
 );
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -8,9 +8,8 @@ export const GET = defineRoute({ resource: "yards", query: listYardsQuery }, asy
   return paginated(page.items, page.nextCursor);
 });
 
-export const POST = defineRoute(
-  { resource: "yards", body: createYardBody, status: 201, location: (id) => `/api/v1/yards/${id}` },
-  ({ db, tenant, body }) => createYard(db, tenant.id, body),
+export const POST = defineRoute({ resource: "yards", body: createYardBody, status: 201, location: (id) => `/api/v1/yards/${id}` }, ({ db, tenant, body }) =>
+  createYard(db, tenant.id, body),
 );
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -26,10 +26,7 @@ export default async function DeveloperOverviewPage({ params }: { params: Promis
 
   return (
     <div className="space-y-8">
-      <PageHeader
-        title="Developer settings"
-        description={`Everything your integrations need to call the Klau API for ${tenant.name}.`}
-      />
+      <PageHeader title="Developer settings" description={`Everything your integrations need to call the Klau API for ${tenant.name}.`} />
 
       <Card className="divide-y divide-zinc-100">
         <dl className="grid gap-x-6 gap-y-4 p-5 sm:grid-cols-[10rem_1fr]">
@@ -42,8 +39,8 @@ export default async function DeveloperOverviewPage({ params }: { params: Promis
               <CopyButton value={tenant.id} label="Copy tenant ID" />
             </span>
             <p className="text-xs text-zinc-500">
-              Vendor integrations send it in the <code className="font-mono">Klau-Tenant-Id</code> header to act for
-              this {tenant.parentId ? "division" : "company"}.
+              Vendor integrations send it in the <code className="font-mono">Klau-Tenant-Id</code> header to act for this{" "}
+              {tenant.parentId ? "division" : "company"}.
             </p>
           </dd>
           <dt className="text-sm font-medium text-zinc-500">Your role</dt>

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "customers", params: idParams, body
   updateCustomer(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "customers", params: idParams }, ({ db, tenant, params }) =>
-  deleteCustomer(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "customers", params: idParams }, ({ db, tenant, params }) => deleteCustomer(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "dispatches", params: idParams, bod
   updateDispatch(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "dispatches", params: idParams }, ({ db, tenant, params }) =>
-  deleteDispatch(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "dispatches", params: idParams }, ({ db, tenant, params }) => deleteDispatch(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "drivers", params: idParams, body: 
   updateDriver(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "drivers", params: idParams }, ({ db, tenant, params }) =>
-  deleteDriver(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "drivers", params: idParams }, ({ db, tenant, params }) => deleteDriver(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "dump-sites", params: idParams, bod
   updateDumpSite(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "dump-sites", params: idParams }, ({ db, tenant, params }) =>
-  deleteDumpSite(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "dump-sites", params: idParams }, ({ db, tenant, params }) => deleteDumpSite(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

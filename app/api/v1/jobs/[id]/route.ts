@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "jobs", params: idParams, body: upd
   updateJob(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "jobs", params: idParams }, ({ db, tenant, params }) =>
-  deleteJob(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "jobs", params: idParams }, ({ db, tenant, params }) => deleteJob(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

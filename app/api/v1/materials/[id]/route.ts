@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "materials", params: idParams, body
   updateMaterial(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "materials", params: idParams }, ({ db, tenant, params }) =>
-  deleteMaterial(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "materials", params: idParams }, ({ db, tenant, params }) => deleteMaterial(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "sites", params: idParams, body: up
   updateSite(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "sites", params: idParams }, ({ db, tenant, params }) =>
-  deleteSite(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "sites", params: idParams }, ({ db, tenant, params }) => deleteSite(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "trucks", params: idParams, body: u
   updateTruck(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "trucks", params: idParams }, ({ db, tenant, params }) =>
-  deleteTruck(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "trucks", params: idParams }, ({ db, tenant, params }) => deleteTruck(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -9,8 +9,6 @@ export const PATCH = defineRoute({ resource: "yards", params: idParams, body: up
   updateYard(db, tenant.id, params.id, body),
 );
 
-export const DELETE = defineRoute({ resource: "yards", params: idParams }, ({ db, tenant, params }) =>
-  deleteYard(db, tenant.id, params.id),
-);
+export const DELETE = defineRoute({ resource: "yards", params: idParams }, ({ db, tenant, params }) => deleteYard(db, tenant.id, params.id));
 
 export const { POST, PUT } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

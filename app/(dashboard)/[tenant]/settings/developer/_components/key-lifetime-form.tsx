@@ -23,8 +23,7 @@ export function KeyLifetimeForm({ tenantId, value }: { tenantId: string; value: 
   const [choice, setChoice] = useState<string>(value === null ? "" : String(value));
   const options = CHOICES.includes(value as (typeof CHOICES)[number]) ? CHOICES : [...CHOICES, value];
   const save = useMutation({
-    mutationFn: async () =>
-      unwrap(await setKeyLifetimeAction({ tenantId, maxKeyLifetimeDays: choice === "" ? null : Number(choice) })),
+    mutationFn: async () => unwrap(await setKeyLifetimeAction({ tenantId, maxKeyLifetimeDays: choice === "" ? null : Number(choice) })),
     onSuccess: (saved) => {
       toast.success(`Maximum key lifetime: ${label(saved.maxKeyLifetimeDays).toLowerCase()}`);
       router.refresh();

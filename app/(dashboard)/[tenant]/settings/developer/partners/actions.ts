@@ -3,14 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import {
-  approveRequest,
-  denyRequest,
-  editGrant,
-  resumePartnership,
-  revokePartnershipAccess,
-  suspendPartnership,
-} from "@/lib/tenancy/partnership-decisions";
+import { approveRequest, denyRequest, editGrant, resumePartnership, revokePartnershipAccess, suspendPartnership } from "@/lib/tenancy/partnership-decisions";
 import { approveRequestInput, denyRequestInput, editGrantInput, partnershipIdInput } from "@/lib/tenancy/partnership-schemas";
 import { entityId } from "@/lib/tenancy/schemas";
 

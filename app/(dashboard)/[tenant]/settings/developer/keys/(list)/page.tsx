@@ -40,14 +40,17 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
   const db = await getDb();
   const state = listState(await searchParams, scope.includeDivisions);
   const [page, companies, lifetime] = await Promise.all([
-    listKeyPageWithUsage(db, scope, { status: state.status, search: state.search, page: state.page, companyId: state.view === "all" ? state.companyId || undefined : tenant.id }),
+    listKeyPageWithUsage(db, scope, {
+      status: state.status,
+      search: state.search,
+      page: state.page,
+      companyId: state.view === "all" ? state.companyId || undefined : tenant.id,
+    }),
     scope.includeDivisions ? scopeCompanies(db, scope) : Promise.resolve([]),
     getKeyLifetimeSettings(db, scope),
   ]);
   const canManage = can(tenant.role, "keys:manage");
-  const createButton = canManage ? (
-    <CreateKeyDialog tenantId={tenant.id} tenantName={tenant.name} maxLifetimeDays={lifetime.maxKeyLifetimeDays} />
-  ) : null;
+  const createButton = canManage ? <CreateKeyDialog tenantId={tenant.id} tenantName={tenant.name} maxLifetimeDays={lifetime.maxKeyLifetimeDays} /> : null;
 
   return (
     <div className="space-y-6">
@@ -58,9 +61,7 @@ export default async function KeysPage({ params, searchParams }: { params: Promi
         actions={createButton}
       />
       {canManage ? null : (
-        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700">
-          You can see this company's keys; an admin creates, changes and revokes them.
-        </p>
+        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700">You can see this company's keys; an admin creates, changes and revokes them.</p>
       )}
       <KeysView
         tenantId={tenant.id}

@@ -118,9 +118,7 @@ export default async function KeyDetailPage({ params }: { params: Promise<{ tena
         </h2>
         <RecentRequests requests={key.recentRequests} />
       </section>
-      <p className="text-xs text-zinc-600">
-        Exact times are in UTC. Requests appear here about a second after they are served.
-      </p>
+      <p className="text-xs text-zinc-600">Exact times are in UTC. Requests appear here about a second after they are served.</p>
     </div>
   );
 }

@@ -33,8 +33,7 @@ export function CreateKeyForm({ tenantId, tenantName, maxLifetimeDays }: CreateK
   const refresh = useRefreshKeys(tenantId);
 
   const create = useMutation({
-    mutationFn: async () =>
-      unwrap(await createKeyAction({ tenantId, name, description, scopes, expiry: expiryOf(expiry) })),
+    mutationFn: async () => unwrap(await createKeyAction({ tenantId, name, description, scopes, expiry: expiryOf(expiry) })),
     onSuccess: (created) => {
       setOpen(false);
       setShown({ name: created.name, secret: created.secret });

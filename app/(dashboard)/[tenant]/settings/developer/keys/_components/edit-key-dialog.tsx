@@ -17,17 +17,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Rename, describe and re-scope a key. Only what changed is sent; a scope change applies from the key's next request. */
-export function EditKeyDialog({
-  tenantId,
-  apiKey,
-  onClose,
-  onChanged,
-}: {
-  tenantId: string;
-  apiKey: EditableKey;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function EditKeyDialog({ tenantId, apiKey, onClose, onChanged }: { tenantId: string; apiKey: EditableKey; onClose: () => void; onChanged: () => void }) {
   const [name, setName] = useState(apiKey.name);
   const [description, setDescription] = useState(apiKey.description ?? "");
   const [scopes, setScopes] = useState<string[]>(apiKey.scopes);

@@ -8,7 +8,8 @@ import { focusRing } from "@/components/ui/focus-ring";
 import type { KeyRow } from "@/lib/keys/queries";
 import { actionsFor, type KeyAction } from "./key-action-dialogs";
 
-const ITEM = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900";
+const ITEM =
+  "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-zinc-700 outline-none data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900";
 
 const LABELS: Record<KeyAction, { label: string; icon: typeof Pencil; danger?: boolean }> = {
   edit: { label: "Edit", icon: Pencil },
@@ -17,7 +18,17 @@ const LABELS: Record<KeyAction, { label: string; icon: typeof Pencil; danger?: b
 };
 
 /** The row's actions in a labelled menu; choosing one opens its dialog outside the menu. */
-export function KeyRowMenu({ detailHref, apiKey, canManage, onAction }: { detailHref: string; apiKey: KeyRow; canManage: boolean; onAction: (action: KeyAction) => void }) {
+export function KeyRowMenu({
+  detailHref,
+  apiKey,
+  canManage,
+  onAction,
+}: {
+  detailHref: string;
+  apiKey: KeyRow;
+  canManage: boolean;
+  onAction: (action: KeyAction) => void;
+}) {
   const actions = canManage ? actionsFor(apiKey) : [];
   return (
     <DropdownMenu.Root>

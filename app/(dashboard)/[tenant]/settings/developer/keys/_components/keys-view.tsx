@@ -70,8 +70,8 @@ export function KeysView({
       {page && page.total === 0 && !filtered ? (
         <EmptyState icon={KeyRound} title="No API keys yet">
           <p>
-            A key lets an integration call the Klau API for this company, with only the access you give it. Each key is shown
-            once when you create it; you can revoke or roll it at any time.
+            A key lets an integration call the Klau API for this company, with only the access you give it. Each key is shown once when you create it; you can
+            revoke or roll it at any time.
           </p>
           {canManage ? <div className="mt-4 flex justify-center">{createButton}</div> : null}
         </EmptyState>
@@ -96,8 +96,7 @@ export function KeysView({
           />
           <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600">
             <p aria-live="polite">
-              {first === last ? `Key ${NUMBER.format(first)}` : `Keys ${NUMBER.format(first)}–${NUMBER.format(last)}`} of{" "}
-              {NUMBER.format(page.total)}
+              {first === last ? `Key ${NUMBER.format(first)}` : `Keys ${NUMBER.format(first)}–${NUMBER.format(last)}`} of {NUMBER.format(page.total)}
             </p>
             {page.pageCount > 1 ? (
               <div className="flex gap-2">

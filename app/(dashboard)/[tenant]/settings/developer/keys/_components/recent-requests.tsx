@@ -15,9 +15,7 @@ const TD = "px-3 py-2 align-top text-sm text-zinc-700";
 export function RecentRequests({ requests }: { requests: RecentRequest[] }) {
   if (requests.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-zinc-300 bg-white px-4 py-6 text-center text-sm text-zinc-600">
-        No requests with this key yet.
-      </p>
+      <p className="rounded-lg border border-dashed border-zinc-300 bg-white px-4 py-6 text-center text-sm text-zinc-600">No requests with this key yet.</p>
     );
   }
   return (

@@ -38,8 +38,7 @@ export function RevokeKeyDialog({
       title={`Revoke “${apiKey.name}”?`}
       description={
         <>
-          Apps using <code className="font-mono text-xs">{maskedKey(apiKey)}</code> get 401 Unauthorized from their next
-          request. This cannot be undone.{" "}
+          Apps using <code className="font-mono text-xs">{maskedKey(apiKey)}</code> get 401 Unauthorized from their next request. This cannot be undone.{" "}
           {apiKey.lastUsedAt ? (
             <>
               It was last used <RelativeTime date={apiKey.lastUsedAt} />.

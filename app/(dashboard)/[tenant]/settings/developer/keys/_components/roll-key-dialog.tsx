@@ -18,17 +18,7 @@ export type RollableKey = { id: string; name: string; prefix: string; last4: str
  * Roll: a new secret with the same name, scopes and expiry rule; the old one keeps working for the
  * chosen grace period. The new secret is shown once, then the lists refresh.
  */
-export function RollKeyDialog({
-  tenantId,
-  apiKey,
-  onClose,
-  onChanged,
-}: {
-  tenantId: string;
-  apiKey: RollableKey;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function RollKeyDialog({ tenantId, apiKey, onClose, onChanged }: { tenantId: string; apiKey: RollableKey; onClose: () => void; onChanged: () => void }) {
   const [grace, setGrace] = useState<RollGrace>(DEFAULT_ROLL_GRACE);
   const [shown, setShown] = useState<ShownSecret | null>(null);
   const roll = useMutation({
@@ -59,8 +49,8 @@ export function RollKeyDialog({
         title={`Roll “${apiKey.name}”`}
         description={
           <>
-            Creates a new secret with the same name, scopes and expiry rule. The old key{" "}
-            <code className="font-mono text-xs">{maskedKey(apiKey)}</code> stops working when the grace period ends.
+            Creates a new secret with the same name, scopes and expiry rule. The old key <code className="font-mono text-xs">{maskedKey(apiKey)}</code> stops
+            working when the grace period ends.
           </>
         }
         footer={

@@ -27,7 +27,11 @@ export default async function PartnerPage({ params }: { params: Promise<{ tenant
   const open = detail.openRequest;
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow="Partners" title={detail.vendor.name} description={`What ${detail.vendor.name} may do for ${tenant.name}, and everything that led to it.`} />
+      <PageHeader
+        eyebrow="Partners"
+        title={detail.vendor.name}
+        description={`What ${detail.vendor.name} may do for ${tenant.name}, and everything that led to it.`}
+      />
       <PartnershipOverview
         detail={detail}
         actions={

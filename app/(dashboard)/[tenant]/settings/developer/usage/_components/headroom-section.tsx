@@ -12,8 +12,7 @@ export function HeadroomSection({ rows, windowMinutes }: { rows: IdentityHeadroo
           Rate-limit headroom now
         </h2>
         <p className="text-sm text-zinc-600">
-          Requests used in the current {windowMinutes}-minute window. Direct keys share one budget; each vendor has its own for
-          this company.
+          Requests used in the current {windowMinutes}-minute window. Direct keys share one budget; each vendor has its own for this company.
         </p>
       </div>
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -31,8 +30,7 @@ export function HeadroomSection({ rows, windowMinutes }: { rows: IdentityHeadroo
                   ) : null}
                 </div>
                 <p className="text-sm text-zinc-700" data-testid="headroom-used">
-                  <span className="text-lg font-semibold tabular-nums text-zinc-900">{row.used}</span> / {row.limit} used ·{" "}
-                  {row.remaining} left
+                  <span className="text-lg font-semibold tabular-nums text-zinc-900">{row.used}</span> / {row.limit} used · {row.remaining} left
                 </p>
                 {/* The text above says it; the bar only shows it. */}
                 <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-zinc-200">

@@ -27,8 +27,7 @@ export function LeastPrivilegeSection({ tenantId, rows }: { tenantId: string; ro
           Least-privilege suggestions
         </h2>
         <p className="text-sm text-zinc-600">
-          Scopes granted compared with the scopes requests actually needed in the last 30 days. Keys unused for 90 days are flagged
-          for revocation.
+          Scopes granted compared with the scopes requests actually needed in the last 30 days. Keys unused for 90 days are flagged for revocation.
         </p>
       </div>
       {rows.length === 0 ? (
@@ -52,9 +51,7 @@ export function LeastPrivilegeSection({ tenantId, rows }: { tenantId: string; ro
                     <Scopes label="Granted" scopes={row.granted} />
                     <Scopes label="Used in 30 days" scopes={row.used} />
                     {row.kind === "key" ? (
-                      <p className="text-xs text-zinc-600">
-                        Last used: {row.lastUsedAt ? <RelativeTime date={new Date(row.lastUsedAt)} /> : "never"}
-                      </p>
+                      <p className="text-xs text-zinc-600">Last used: {row.lastUsedAt ? <RelativeTime date={new Date(row.lastUsedAt)} /> : "never"}</p>
                     ) : null}
                   </div>
                   {row.suggested ? (

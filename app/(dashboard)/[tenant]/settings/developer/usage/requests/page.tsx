@@ -40,7 +40,10 @@ export default async function RequestLogPage({ params, searchParams }: { params:
   const [keys, vendors, consoleUsers] = await Promise.all([
     db.apiKey.findMany({ where: { companyId: tenant.id }, select: { id: true, name: true, prefix: true }, orderBy: { createdAt: "desc" } }),
     db.vendor.findMany({ where: { id: { in: [...new Set(page.items.flatMap((r) => (r.vendorId ? [r.vendorId] : [])))] } }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: [...new Set(page.items.flatMap((r) => (r.consoleUserId ? [r.consoleUserId] : [])))] } }, select: { id: true, email: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(page.items.flatMap((r) => (r.consoleUserId ? [r.consoleUserId] : [])))] } },
+      select: { id: true, email: true },
+    }),
   ]);
   const keyNames = Object.fromEntries(keys.map((k) => [k.id, `${k.name} (${k.prefix})`]));
   const vendorNames = Object.fromEntries(vendors.map((v) => [v.id, v.name]));
@@ -62,7 +65,14 @@ export default async function RequestLogPage({ params, searchParams }: { params:
           {error}
         </p>
       ) : null}
-      {single ? <RequestDetail row={single} keyLabel={single.apiKeyId ? keyNames[single.apiKeyId] : undefined} vendorLabel={single.vendorId ? vendorNames[single.vendorId] : undefined} consoleLabel={single.consoleUserId ? consoleNames[single.consoleUserId] : undefined} /> : null}
+      {single ? (
+        <RequestDetail
+          row={single}
+          keyLabel={single.apiKeyId ? keyNames[single.apiKeyId] : undefined}
+          vendorLabel={single.vendorId ? vendorNames[single.vendorId] : undefined}
+          consoleLabel={single.consoleUserId ? consoleNames[single.consoleUserId] : undefined}
+        />
+      ) : null}
       <RequestTable rows={page.items} keyNames={keyNames} vendorNames={vendorNames} consoleNames={consoleNames} lookupPath={`${basePath}/requests`} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-zinc-600">

@@ -3,7 +3,17 @@ import { exactTime } from "@/components/ui/relative-time";
 import type { RequestLogRow } from "@/lib/request-log/list";
 
 /** Every recorded field of one request (found by its request id). Bodies are never recorded. */
-export function RequestDetail({ row, keyLabel, vendorLabel, consoleLabel }: { row: RequestLogRow; keyLabel?: string; vendorLabel?: string; consoleLabel?: string }) {
+export function RequestDetail({
+  row,
+  keyLabel,
+  vendorLabel,
+  consoleLabel,
+}: {
+  row: RequestLogRow;
+  keyLabel?: string;
+  vendorLabel?: string;
+  consoleLabel?: string;
+}) {
   const fields: [string, string][] = [
     ["Request ID", row.requestId],
     ["Time", exactTime(new Date(row.createdAt))],

@@ -43,7 +43,17 @@ export function RequestFilters({ action, values, keys }: { action: string; value
           </select>
         </Labelled>
         <Labelled id="filter-status" label="Status">
-          <input id="filter-status" name="status" type="number" min={100} max={599} inputMode="numeric" defaultValue={values.status} placeholder="e.g. 403" className={input} />
+          <input
+            id="filter-status"
+            name="status"
+            type="number"
+            min={100}
+            max={599}
+            inputMode="numeric"
+            defaultValue={values.status}
+            placeholder="e.g. 403"
+            className={input}
+          />
         </Labelled>
         <Labelled id="filter-errorCode" label="Error code">
           <select id="filter-errorCode" name="errorCode" defaultValue={values.errorCode ?? ""} className={input}>

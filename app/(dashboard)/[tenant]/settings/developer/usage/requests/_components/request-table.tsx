@@ -61,7 +61,11 @@ export function RequestTable({
             <Td className="font-mono text-xs">{r.errorCode ?? ""}</Td>
             <Td className="whitespace-nowrap tabular-nums text-xs">{r.durationMs} ms</Td>
             <Td className="min-w-44 font-mono text-xs break-all">
-              <Link href={`${lookupPath}?requestId=${encodeURIComponent(r.requestId)}`} className="text-indigo-700 underline-offset-2 hover:underline" aria-label={`Details of request ${r.requestId}`}>
+              <Link
+                href={`${lookupPath}?requestId=${encodeURIComponent(r.requestId)}`}
+                className="text-indigo-700 underline-offset-2 hover:underline"
+                aria-label={`Details of request ${r.requestId}`}
+              >
                 {r.requestId}
               </Link>
             </Td>
