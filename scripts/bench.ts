@@ -24,6 +24,7 @@ import {
   PIPELINE_VENDOR,
   RAW,
   type Row,
+  writePerformanceDoc,
   writeReport,
 } from "./bench/report";
 import { runStepCosts, type StepCosts } from "./bench/run-step-costs";
@@ -181,7 +182,7 @@ function spliceSection(heading: string, lines: string[], write: boolean): void {
       : anchor !== -1
         ? `${text.slice(0, anchor)}${section}${text.slice(anchor)}`
         : `${text.trimEnd()}\n\n${section}`;
-  if (write) writeFileSync(file, updated);
+  if (write) writePerformanceDoc(updated);
   log(write ? `${heading}: written into ${file}` : section);
 }
 
