@@ -2,7 +2,8 @@
 // signed-in user with a console session, and straight to the API with a key, one call at a time.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO, DEMO_PASSWORD } from "@/lib/db/demo";
+import { DEMO } from "@/lib/db/demo";
+import { signInNorthAdmin } from "./sign-in";
 
 export type ConsoleOverhead = {
   database: string;
@@ -32,34 +33,6 @@ function actionId(distDir: string): string {
   return found[0];
 }
 
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair?.indexOf("=") ?? -1;
-    if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs North's admin in through Auth.js's credentials endpoint and returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email: DEMO.users.northAdmin.email, password: DEMO_PASSWORD, callbackUrl: "/" });
-  const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    body: form,
-    headers: { cookie: cookieHeader(jar), "content-type": "application/x-www-form-urlencoded" },
-    redirect: "manual",
-  });
-  cookiesOf(signedIn, jar);
-  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error("console bench: sign-in set no session cookie");
-  return cookieHeader(jar);
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
@@ -82,7 +55,7 @@ export async function measureConsoleOverhead(input: {
 }): Promise<ConsoleOverhead> {
   const { base, directKey, jobsPath, samples } = input;
   const tenantId = DEMO.companies.north.id;
-  const cookie = await signIn(base);
+  const cookie = await signInNorthAdmin(base, "console bench");
   const id = actionId(input.distDir);
   const viaConsole = async () => {
     const response = await fetch(`${base}/${tenantId}/settings/developer/console`, {

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
-import { DEMO, DEMO_PASSWORD } from "@/lib/db/demo";
+import { DEMO } from "@/lib/db/demo";
 import { runScript } from "./database";
+import { signInNorthAdmin } from "./sign-in";
 
 /**
  * Settings → Developer → API keys at 1 000 keys in the tenant (issue 10's budget: server render
@@ -18,34 +19,6 @@ export function seedPageKeys(env: Record<string, string>): void {
   runScript("scripts/bench/seed-page-keys.ts", [String(PAGE_KEYS)], env);
 }
 
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair?.indexOf("=") ?? -1;
-    if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs the North admin in through Auth.js's credentials endpoint; returns the cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email: DEMO.users.northAdmin.email, password: DEMO_PASSWORD, callbackUrl: "/" });
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-    headers: { cookie: cookieHeader(jar), "content-type": "application/x-www-form-urlencoded" },
-  });
-  cookiesOf(response, jar);
-  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`keys page bench: sign-in failed (${response.status})`);
-  return cookieHeader(jar);
-}
-
 async function timedGet(url: string, cookie: string): Promise<{ ms: number; html: string }> {
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie } });
@@ -59,7 +32,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function measureKeysPage(database: string, base: string): Promise<PageFigures> {
-  const cookie = await signIn(base);
+  const cookie = await signInNorthAdmin(base, "keys page bench");
   const url = `${base}/${DEMO.companies.north.id}/settings/developer/keys`;
   let html = "";
   for (let i = 0; i < WARMUP; i++) html = (await timedGet(url, cookie)).html;
