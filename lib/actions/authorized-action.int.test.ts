@@ -21,7 +21,7 @@ const loggedErrors: unknown[] = [];
 
 const deps: ActionDeps = {
   getDb: async () => t.db,
-  getSessionUser: async () => (signedIn ? (sessionUsers.get(signedIn) ?? null) : null),
+  getSessionUserId: async () => (signedIn ? (sessionUsers.get(signedIn)?.id ?? null) : null),
   getClientIp: async () => "203.0.113.9",
   rethrow: (error) => {
     if (error instanceof Error && error.message === "NEXT_REDIRECT") throw error;

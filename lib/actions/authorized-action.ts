@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { createActionWrappers } from "./create-actions";
@@ -29,7 +29,7 @@ export type {
  */
 export const { authorizedAction, publicAction } = createActionWrappers({
   getDb,
-  getSessionUser,
+  getSessionUserId,
   getClientIp: async () => {
     const ip = clientIp(await headers());
     return ip === "unknown" ? null : ip;

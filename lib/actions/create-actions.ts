@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit/types";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/user";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { describeError, type ErrorCode, ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { type AccessibleTenant, assertTenantAccess } from "@/lib/tenancy/access";
@@ -28,8 +28,8 @@ export type ServerAction<S extends z.ZodType, R> = (input: z.input<S> | FormData
 
 export type ActionDeps = {
   getDb(): Promise<Db>;
-  /** The signed-in user, re-read from the database; null when signed out. */
-  getSessionUser(): Promise<SessionUser | null>;
+  /** The user id of the request's verified session; null when signed out. The wrapper re-reads the user. */
+  getSessionUserId(): Promise<string | null>;
   getClientIp(): Promise<string | null>;
   /** Re-throws the framework's control-flow errors (redirect, notFound) so they are not reported as failures. */
   rethrow(error: unknown): void;
@@ -62,19 +62,29 @@ function failure(error: unknown, deps: ActionDeps): ActionResult<never> {
   return { ...result, fieldErrors };
 }
 
+/** The user re-read from the database (deleted → signed out) and, for a tenant action, their access there. */
+async function userAndTenant(db: Db, userId: string, tenantId: string | null): Promise<{ user: SessionUser; tenant: AccessibleTenant | null }> {
+  // Read together, not one after the other: three round trips to the database become one.
+  const [user, tenant] = await Promise.allSettled([
+    loadSessionUser(db, userId),
+    tenantId === null ? Promise.resolve(null) : assertTenantAccess(db, { id: userId }, tenantId),
+  ]);
+  if (user.status === "rejected") throw user.reason;
+  if (!user.value) throw new UnauthorizedError("Sign in to continue");
+  if (tenant.status === "rejected") throw tenant.reason;
+  return { user: user.value, tenant: tenant.value };
+}
+
 async function contextFor(
   on: ActionOn,
   input: unknown,
-  base: { db: Db; user: SessionUser; ip: string | null },
+  base: { db: Db; userId: string; ip: string | null },
 ): Promise<TenantActionContext | VendorActionContext | OperatorActionContext> {
-  const { db, user, ip } = base;
+  const { db, ip } = base;
+  // No access and no such tenant read the same (NOT_FOUND): tenant ids cannot be probed.
+  const { user, tenant } = await userAndTenant(db, base.userId, on === "tenant" ? (input as { tenantId: string }).tenantId : null);
   const actor: Actor = { userId: user.id, label: user.email, ip };
-  if (on === "tenant") {
-    const tenantId = (input as { tenantId: string }).tenantId;
-    // No access and no such tenant read the same (NOT_FOUND): tenant ids cannot be probed.
-    const tenant = await assertTenantAccess(db, user, tenantId);
-    return { db, user, actor, role: tenant.role, tenant, scope: companyScope(tenant) };
-  }
+  if (tenant) return { db, user, actor, role: tenant.role, tenant, scope: companyScope(tenant) };
   if (on === "vendor") {
     if (!user.vendor) throw new NotFoundError("Vendor account");
     return { db, user, actor, role: "VENDOR", vendor: user.vendor, scope: vendorScope(user.vendor.id) };
@@ -102,11 +112,11 @@ export function createActionWrappers(deps: ActionDeps) {
   ): ServerAction<S, R> {
     return async (raw) => {
       try {
-        const user = await deps.getSessionUser();
-        if (!user) throw new UnauthorizedError("Sign in to continue");
+        const userId = await deps.getSessionUserId();
+        if (!userId) throw new UnauthorizedError("Sign in to continue");
         const input = definition.input.parse(raw instanceof FormData ? formObject(raw) : raw) as z.output<S>;
         const [db, ip] = await Promise.all([deps.getDb(), deps.getClientIp()]);
-        const ctx = await contextFor(definition.on, input, { db, user, ip });
+        const ctx = await contextFor(definition.on, input, { db, userId, ip });
         if (!can(ctx.role, definition.permission)) {
           throw new ForbiddenError(`Your role does not allow this action (it needs ${definition.permission})`);
         }

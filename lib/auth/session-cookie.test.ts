@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { hasValidSessionCookie } from "./session-cookie";
+import { hasValidSessionCookie, sessionSubject } from "./session-cookie";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -26,5 +26,11 @@ describe("hasValidSessionCookie", () => {
 
   it("rejects a token without a user", async () => {
     expect(await hasValidSessionCookie(await requestWith("authjs.session-token", { name: "x" }), SECRET)).toBe(false);
+  });
+
+  it("names the session's user, and ignores a token sent as a bearer header instead of the cookie", async () => {
+    expect(await sessionSubject((await requestWith("authjs.session-token", { sub: "u1" })).headers, SECRET)).toBe("u1");
+    const value = await encode({ token: { sub: "u1" }, secret: SECRET, salt: "authjs.session-token", maxAge: 60 });
+    expect(await sessionSubject(new Headers({ authorization: `Bearer ${value}` }), SECRET)).toBeNull();
   });
 });

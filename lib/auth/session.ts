@@ -1,7 +1,9 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth/auth";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { sessionSubject } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type AccessibleTenant, assertTenantAccess, listAccessibleTenants } from "@/lib/tenancy/access";
@@ -16,11 +18,15 @@ export type { SessionUser } from "./user";
  * user counts as signed out. Use in server components, actions and route handlers.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await getSessionUserId();
   if (!id) return null;
   return loadSessionUser(await getDb(), id);
 });
+
+/** The user id the request's session cookie names (verified, not yet looked up). */
+export async function getSessionUserId(): Promise<string | null> {
+  return sessionSubject(await headers(), getAuthSecret());
+}
 
 /** The signed-in user, or a redirect to /login that returns to `returnTo` afterwards. */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {

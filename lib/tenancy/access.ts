@@ -47,14 +47,20 @@ export async function listAccessibleTenants(db: Db, user: { id: string }): Promi
  * does not exist and one the user may not see both throw NotFoundError, so ids cannot be probed.
  */
 export async function assertTenantAccess(db: Db, user: { id: string }, tenantId: string): Promise<AccessibleTenant> {
-  const tenant = await db.company.findUnique({ where: { id: tenantId }, select: { id: true, name: true, parentId: true } });
+  // Both reads at once (every server action and tenant page waits on this): the user's membership
+  // in the tenant itself, or a corporate one in the company the tenant is a division of.
+  const [tenant, memberships] = await Promise.all([
+    db.company.findUnique({ where: { id: tenantId }, select: { id: true, name: true, parentId: true } }),
+    db.membership.findMany({
+      where: { userId: user.id, OR: [{ companyId: tenantId }, { role: "CORPORATE", company: { divisions: { some: { id: tenantId } } } }] },
+      select: { companyId: true, role: true },
+    }),
+  ]);
   if (!tenant) throw new NotFoundError("Tenant");
-  const companyIds = tenant.parentId ? [tenant.id, tenant.parentId] : [tenant.id];
-  const memberships = await db.membership.findMany({ where: { userId: user.id, companyId: { in: companyIds } } });
   let role: MembershipRole | undefined;
   for (const m of memberships) {
     if (m.companyId === tenant.id) role = higher(role, m.role);
-    else if (m.role === "CORPORATE") role = higher(role, "CORPORATE");
+    else if (m.companyId === tenant.parentId) role = higher(role, "CORPORATE");
   }
   if (!role) throw new NotFoundError("Tenant");
   return { ...tenant, role };
