@@ -135,9 +135,7 @@ async function benchApp(database: BenchDatabase, load: LoadOptions, workDir: str
       rows.push(...(await measureApp(database.label, targets, payload, load)));
       if (readCache) {
         log(`${database.label}: console overhead`);
-        consoleOverheads.push(
-          await measureConsoleOverhead({ database: database.label, base, distDir: BENCH_DIST_DIR, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }),
-        );
+        consoleOverheads.push(await measureConsoleOverhead({ database: database.label, base, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }));
       }
     } catch (error) {
       const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";

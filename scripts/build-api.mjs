@@ -1,4 +1,4 @@
-// Bundles the API fast path (server/api-entry.ts: the gateway and app/api/v1's route modules) into
+// Bundles the API fast path (server/api-entry.ts: the gateway, app/api/v1's and app/api/console's route modules) into
 // <distDir>/klau-api.mjs for scripts/server.mjs. Runs after `next build` (which empties distDir);
 // takes about a second. Dependencies stay in node_modules (shared with Next's server at run time).
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
@@ -25,11 +25,21 @@ const routesPlugin = {
   setup(b) {
     b.onResolve({ filter: /^klau:api-routes$/ }, () => ({ path: "api-routes", namespace: "klau" }));
     b.onLoad({ filter: /.*/, namespace: "klau" }, () => {
-      const files = routeFiles(path.join(root, "app/api/v1"));
-      const imports = files.map((r, i) => `import * as m${i} from ${JSON.stringify(r.file)};`);
-      const table = files.map((r, i) => `{ pattern: ${JSON.stringify(r.pattern)}, module: m${i} }`);
-      return { contents: `${imports.join("\n")}\nexport const routes = [${table.join(", ")}];\n`, loader: "js", resolveDir: root };
+      // The API's routes, and the console's send (app/api/console: actions served as JSON routes).
+      const tables = { routes: routeFiles(path.join(root, "app/api/v1")), consoleRoutes: routeFiles(path.join(root, "app/api/console")) };
+      const lines = [];
+      let n = 0;
+      for (const [name, files] of Object.entries(tables)) {
+        const table = files.map((r) => {
+          lines.push(`import * as m${n} from ${JSON.stringify(r.file)};`);
+          return `{ pattern: ${JSON.stringify(r.pattern)}, module: m${n++} }`;
+        });
+        lines.push(`export const ${name} = [${table.join(", ")}];`);
+      }
+      return { contents: `${lines.join("\n")}\n`, loader: "js", resolveDir: root };
     });
+    // Next's entry points have no `exports` map: Node's ESM loader needs the file name (next/headers.js).
+    b.onResolve({ filter: /^next\/[a-z-]+$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
     // The marker package throws outside React's server environment; this bundle is server code.
     b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(root, "node_modules/server-only/empty.js") }));
   },

@@ -1,8 +1,9 @@
 // The production server (`npm start` runs it through scripts/start.mjs): one process, one port, two
-// paths. /api/v1/* goes straight to the gateway pipeline on Node's http (the fast path bundle,
+// paths. /api/v1/* (and the console's send, /api/console/*) goes straight to the gateway pipeline on Node's http (the fast path bundle,
 // scripts/build-api.mjs); everything else (pages, /docs, /api/auth, /api/health) to Next's handler.
 // Both halves share one database handle and one set of caches (process-wide singletons).
 // Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]   (needs `next build` + build-api first)
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -28,6 +29,9 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
 }
 // Every setting is checked first (lib/config.ts; some caches read it as the bundle loads): a bad
 // value stops the server here with one line naming the variable.
+// Next's request storage (loaded by next/headers, which the console's route imports) looks for this
+// global, which Next itself sets only when it starts, after the bundle has loaded.
+globalThis.AsyncLocalStorage ??= AsyncLocalStorage;
 const api = await import(pathToFileURL(bundle).href).catch((error) => {
   if (error?.name !== "ConfigError") throw error;
   console.error(error.message);
@@ -43,11 +47,13 @@ const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", por
 const handle = app.getRequestHandler();
 await app.prepare();
 const apiListener = api.apiListener();
+const consoleListener = api.consoleListener();
 
 let closing = false;
 const server = http.createServer((req, res) => {
   if (closing) res.setHeader("connection", "close");
   if (req.url?.startsWith("/api/v1") && apiListener(req, res)) return;
+  if (req.url?.startsWith("/api/console/") && consoleListener(req, res)) return;
   handle(req, res).catch((error) => {
     console.error("Next request handler failed:", error);
     if (!res.headersSent) res.writeHead(500).end();

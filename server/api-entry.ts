@@ -6,7 +6,7 @@
  * this bundle and Next's chunks share one of each: one embedded database, and a revocation made
  * through a page reaches the API's caches at once.
  */
-import { routes } from "klau:api-routes";
+import { consoleRoutes, routes } from "klau:api-routes";
 import { ensureConfigOnStart } from "@/lib/config";
 import { disconnectDb } from "@/lib/db/client";
 import { type ApiListener, createApiListener } from "@/lib/http/fast-path/adapter";
@@ -18,6 +18,11 @@ export { disconnectDb, ensureConfigOnStart, flushRequestLog, startServerOnce };
 
 export function apiListener(): ApiListener {
   return createApiListener(compileRoutes(routes));
+}
+
+/** The console's send (app/api/console): authorized actions served as JSON, off Next's route machinery too. */
+export function consoleListener(): ApiListener {
+  return createApiListener(compileRoutes(consoleRoutes), "/api/console");
 }
 
 export const routeCount = routes.length;

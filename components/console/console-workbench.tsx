@@ -3,11 +3,10 @@
 import "@/lib/validation/browser-zod";
 import { Send } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
-import type { ActionOutcome } from "@/components/actions/action-result";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import type { ConsoleCall, ConsoleIdentity, ConsoleResponse } from "@/lib/console/call";
-import { isWrite } from "@/lib/console/call";
+import { CONSOLE_SEND_URL, isWrite } from "@/lib/console/call";
 import type { ConsoleEndpoint, ConsoleGroup } from "@/lib/console/catalog";
 import { effectiveScopes } from "@/lib/scopes/effective";
 import { EndpointPicker } from "./endpoint-picker";
@@ -19,14 +18,11 @@ import { type Idempotency, RequestEditor } from "./request-editor";
 import { useHistory } from "./use-history";
 import { buildPath, checkBody, missingParams, type ParamValues } from "./request-model";
 import { ResponsePanel } from "./response-panel";
+import { sendConsoleCall } from "./send-console-call";
 import { SnippetButtons } from "./snippet-buttons";
 
-type Sent = { call: ConsoleCall; identity: ConsoleIdentity };
-type SendResult = Promise<ActionOutcome<ConsoleResponse>>;
-/** Where calls go: the tenant's own console, or a vendor's for one of its haulers (each with its server action). */
-export type ConsoleTarget =
-  | { kind: "tenant"; tenantId: string; tenantName: string; send: (input: Sent & { tenantId: string }) => SendResult }
-  | { kind: "vendor"; haulers: Hauler[]; send: (input: Sent & { haulerId: string }) => SendResult };
+/** Where calls go: the tenant's own console, or a vendor's for one of its haulers. */
+export type ConsoleTarget = { kind: "tenant"; tenantId: string; tenantName: string } | { kind: "vendor"; haulers: Hauler[] };
 
 type Draft = { endpoint: ConsoleEndpoint; params: ParamValues; body: string; idempotency: Idempotency | null };
 
@@ -41,7 +37,7 @@ function draftFor(endpoint: ConsoleEndpoint, params: ParamValues = {}, body?: st
 
 /**
  * The console: pick an operation, fill it in, send it as the chosen identity through the server
- * action (which calls this app's /api/v1 over HTTP), and read the answer. Ctrl/Cmd+Enter sends.
+ * (which calls this app's /api/v1 over HTTP), and read the answer. Ctrl/Cmd+Enter sends.
  */
 export function ConsoleWorkbench({
   groups,
@@ -93,7 +89,9 @@ export function ConsoleWorkbench({
     try {
       const sent = { call, identity: sentIdentity };
       const result =
-        target.kind === "tenant" ? await target.send({ ...sent, tenantId: target.tenantId }) : await target.send({ ...sent, haulerId: haulerId ?? "" });
+        target.kind === "tenant"
+          ? await sendConsoleCall(CONSOLE_SEND_URL.tenant, { ...sent, tenantId: target.tenantId })
+          : await sendConsoleCall(CONSOLE_SEND_URL.vendor, { ...sent, haulerId: haulerId ?? "" });
       if (!result.ok) {
         setResponse(null);
         setFailure(result.error.message);

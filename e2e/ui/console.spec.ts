@@ -14,20 +14,20 @@ const { companies, users } = DEMO;
 const run = promisify(execFile);
 const consoleUrl = (tenant: string) => `/${tenant}/settings/developer/console`;
 
-type ActionArgs = [{ tenantId?: string; haulerId?: string; call: Record<string, unknown>; identity: Record<string, unknown> }];
+type SendInput = { tenantId?: string; haulerId?: string; call: Record<string, unknown>; identity: Record<string, unknown> };
 
 /**
- * Rewrites the next console server-action request the page sends (a crafted call, as an attacker
+ * Rewrites the next call the console page sends to its server route (a crafted call, as an attacker
  * with the page's cookies could post it) and lets it through to the server.
  */
-async function craftNextAction(page: Page, mutate: (args: ActionArgs) => ActionArgs): Promise<void> {
+async function craftConsoleCall(page: Page, mutate: (input: SendInput) => SendInput): Promise<void> {
   let crafted = false;
-  await page.route("**/*", async (route) => {
+  await page.route("**/api/console/**", async (route) => {
     const request = route.request();
-    if (crafted || request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    if (crafted || request.method() !== "POST") return route.fallback();
     crafted = true;
-    const args = JSON.parse(request.postData() ?? "[]") as ActionArgs;
-    await route.fallback({ postData: JSON.stringify(mutate(args)) });
+    const input = JSON.parse(request.postData() ?? "{}") as SendInput;
+    await route.fallback({ postData: JSON.stringify(mutate(input)) });
   });
 }
 
@@ -137,7 +137,7 @@ test.describe("the API console", () => {
     await expect(workbench.endpoints.getByRole("button", { name: /GET \/jobs List jobs read:jobs \(granted\)/ })).toBeVisible();
   });
 
-  test("a member is offered GET operations only, and a crafted POST to the action is refused", async ({ page, request }) => {
+  test("a member is offered GET operations only, and a crafted POST to the console's route is refused", async ({ page, request }) => {
     const workbench = new ConsolePage(page);
     await signInAs(page, "northMember");
     await workbench.goto(consoleUrl(companies.north.id));
@@ -149,13 +149,11 @@ test.describe("the API console", () => {
 
     await workbench.choose("GET", "/api/v1/jobs");
     const marker = "2031-01-07";
-    await craftNextAction(page, ([input]) => [
-      {
-        ...input,
-        call: { method: "POST", path: "/api/v1/jobs", body: JSON.stringify({ serviceDate: marker }), idempotencyKey: "crafted" },
-        identity: { type: "session", scopes: ["write:all"] },
-      },
-    ]);
+    await craftConsoleCall(page, (input) => ({
+      ...input,
+      call: { method: "POST", path: "/api/v1/jobs", body: JSON.stringify({ serviceDate: marker }), idempotencyKey: "crafted" },
+      identity: { type: "session", scopes: ["write:all"] },
+    }));
     await workbench.send.click();
     await expect(workbench.failure).toHaveText("Your role can send GET requests only from the console");
     const north = await newKey({ company: companies.north.id }, ["read:jobs"], "console-e2e-member-check");
@@ -207,13 +205,13 @@ test.describe("the API console", () => {
     }
   });
 
-  test("paths outside /api/v1 are refused by the server action", async ({ page }) => {
+  test("paths outside /api/v1 are refused by the console's route", async ({ page }) => {
     const workbench = new ConsolePage(page);
     await signInAs(page, "northAdmin");
     await workbench.goto(consoleUrl(companies.north.id));
     await workbench.choose("GET", "/api/v1/jobs");
     for (const path of ["/api/internal/cli", "http://example.com", "/api/v1/../internal/cli"]) {
-      await craftNextAction(page, ([input]) => [{ ...input, call: { ...input.call, path } }]);
+      await craftConsoleCall(page, (input) => ({ ...input, call: { ...input.call, path } }));
       await workbench.send.click();
       await expect(workbench.failure).toContainText(`The console only calls this app's /api/v1 (refused: ${path})`);
       await page.unrouteAll({ behavior: "wait" });
@@ -239,7 +237,7 @@ test.describe("the API console", () => {
     await page.getByText("Show curl").click();
     await expect(workbench.curl).toContainText(`Klau-Tenant-Id: ${companies.north.id}`);
 
-    await craftNextAction(page, ([input]) => [{ ...input, haulerId: companies.south.id }]);
+    await craftConsoleCall(page, (input) => ({ ...input, haulerId: companies.south.id }));
     await workbench.send.click();
     await expect(workbench.failure).toHaveText("Hauler not found");
   });

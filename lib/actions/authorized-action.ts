@@ -1,10 +1,11 @@
 import "server-only";
-import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { getSessionUserId } from "@/lib/auth/session";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { sessionSubject } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { createActionWrappers } from "./create-actions";
+import { requestHeaders } from "./request-headers";
 
 export type {
   ActionContext,
@@ -29,9 +30,9 @@ export type {
  */
 export const { authorizedAction, publicAction } = createActionWrappers({
   getDb,
-  getSessionUserId,
+  getSessionUserId: async () => sessionSubject(await requestHeaders(), getAuthSecret()),
   getClientIp: async () => {
-    const ip = clientIp(await headers());
+    const ip = clientIp(await requestHeaders());
     return ip === "unknown" ? null : ip;
   },
   rethrow: unstable_rethrow,

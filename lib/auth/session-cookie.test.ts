@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hasValidSessionCookie, sessionSubject } from "./session-cookie";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
@@ -32,5 +32,17 @@ describe("hasValidSessionCookie", () => {
     expect(await sessionSubject((await requestWith("authjs.session-token", { sub: "u1" })).headers, SECRET)).toBe("u1");
     const value = await encode({ token: { sub: "u1" }, secret: SECRET, salt: "authjs.session-token", maxAge: 60 });
     expect(await sessionSubject(new Headers({ authorization: `Bearer ${value}` }), SECRET)).toBeNull();
+  });
+
+  it("stops accepting a remembered cookie once it expires", async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
+    try {
+      const request = await requestWith("authjs.session-token", { sub: "u2" }, SECRET, 60);
+      expect(await sessionSubject(request.headers, SECRET)).toBe("u2");
+      vi.setSystemTime(Date.now() + 60_000 + 16_000);
+      expect(await sessionSubject(request.headers, SECRET)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

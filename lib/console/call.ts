@@ -1,9 +1,12 @@
 import { z } from "zod";
 
 /**
- * One console call as the browser sends it to the server action (and as history keeps it, minus
- * any key). Shared by the page and the action: the single shape of a call.
+ * One console call as the browser sends it to the server (and as history keeps it, minus
+ * any key). Shared by the page and the route: the single shape of a call.
  */
+/** Where the console page posts a call (route handlers made with `actionRoute`), per kind of console. */
+export const CONSOLE_SEND_URL = { tenant: "/api/console/tenant", vendor: "/api/console/vendor" } as const;
+
 export const CONSOLE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
 

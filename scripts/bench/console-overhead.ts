@@ -1,7 +1,6 @@
 // The console's added server time (issue 12): the same GET through the console's server action, as a
 // signed-in user with a console session, and straight to the API with a key, one call at a time.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { CONSOLE_SEND_URL } from "@/lib/console/call";
 import { DEMO } from "@/lib/db/demo";
 import { signInNorthAdmin } from "./sign-in";
 
@@ -15,22 +14,10 @@ export type ConsoleOverhead = {
   inner: { p50: number; p90: number };
 };
 
-const ACTION_FILE = "app/(dashboard)/[tenant]/settings/developer/console/actions.ts";
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const value = sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
   return Math.round(value * 100) / 100;
-}
-
-/** The id Next gave the console's server action in this build. */
-function actionId(distDir: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === ACTION_FILE && v.exportedName === "sendConsoleCallAction");
-  if (!found) throw new Error(`no server action sendConsoleCallAction in ${distDir}`);
-  return found[0];
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -48,7 +35,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 export async function measureConsoleOverhead(input: {
   database: string;
   base: string;
-  distDir: string;
   directKey: string;
   jobsPath: string;
   samples: number;
@@ -56,17 +42,17 @@ export async function measureConsoleOverhead(input: {
   const { base, directKey, jobsPath, samples } = input;
   const tenantId = DEMO.companies.north.id;
   const cookie = await signInNorthAdmin(base, "console bench");
-  const id = actionId(input.distDir);
   const viaConsole = async () => {
-    const response = await fetch(`${base}/${tenantId}/settings/developer/console`, {
+    // As the console page posts it (components/console/send-console-call.ts), from the app's own origin.
+    const response = await fetch(`${base}${CONSOLE_SEND_URL.tenant}`, {
       method: "POST",
-      headers: { cookie, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-      body: JSON.stringify([{ tenantId, call: { method: "GET", path: jobsPath }, identity: { type: "session", scopes: ["read:all"] } }]),
+      headers: { cookie, origin: new URL(base).origin, "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ tenantId, call: { method: "GET", path: jobsPath }, identity: { type: "session", scopes: ["read:all"] } }),
     });
     const text = await response.text();
-    const result = /"ok":true,"data":\{"status":(\d+),"statusText":"[^"]*","durationMs":([\d.]+)/.exec(text);
-    if (result?.[1] !== "200") throw new Error(`console bench: the action answered ${response.status}: ${text.slice(0, 300)}`);
-    return Number(result[2]);
+    const result = JSON.parse(text) as { ok: boolean; data?: { status: number; durationMs: number } };
+    if (result.data?.status !== 200) throw new Error(`console bench: the console answered ${response.status}: ${text.slice(0, 300)}`);
+    return result.data.durationMs;
   };
   const direct = async () => {
     const response = await fetch(`${base}${jobsPath}`, { headers: { authorization: `Bearer ${directKey}` } });

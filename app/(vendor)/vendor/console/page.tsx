@@ -9,7 +9,6 @@ import { activeHaulers } from "@/lib/console/haulers";
 import { getDb } from "@/lib/db/client";
 import { FULL_ACCESS } from "@/lib/scopes/catalog";
 import { vendorScope } from "@/lib/tenancy/scope";
-import { sendVendorConsoleCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "Console · Klau" };
 
@@ -26,7 +25,7 @@ export default async function VendorConsolePage() {
       />
       <ConsoleWorkbench
         groups={offeredGroups(todaysConsoleCatalog(), canWrite)}
-        target={{ kind: "vendor", haulers, send: sendVendorConsoleCallAction }}
+        target={{ kind: "vendor", haulers }}
         canWrite={canWrite}
         defaultScopes={[...FULL_ACCESS]}
         keysHref={null}

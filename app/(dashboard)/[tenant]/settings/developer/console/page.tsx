@@ -6,7 +6,6 @@ import { requireTenantAccess } from "@/lib/auth/session";
 import { offeredGroups } from "@/lib/console/catalog";
 import { todaysConsoleCatalog } from "@/lib/console/environment";
 import { FULL_ACCESS, READ_ONLY } from "@/lib/scopes/catalog";
-import { sendConsoleCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "Console · Klau" };
 
@@ -22,7 +21,7 @@ export default async function ConsolePage({ params }: { params: Promise<{ tenant
       />
       <ConsoleWorkbench
         groups={offeredGroups(todaysConsoleCatalog(), canWrite)}
-        target={{ kind: "tenant", tenantId: tenant.id, tenantName: tenant.name, send: sendConsoleCallAction }}
+        target={{ kind: "tenant", tenantId: tenant.id, tenantName: tenant.name }}
         canWrite={canWrite}
         defaultScopes={[...(canWrite ? FULL_ACCESS : READ_ONLY)]}
         keysHref={`/${tenant.id}/settings/developer/keys`}

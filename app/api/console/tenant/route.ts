@@ -1,6 +1,5 @@
-"use server";
-
 import { z } from "zod";
+import { actionRoute } from "@/lib/actions/action-route";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/permissions";
 import { consoleCall, consoleIdentity } from "@/lib/console/call";
@@ -12,7 +11,7 @@ import { runConsoleCall } from "@/lib/console/run";
 const SendInput = z.object({ tenantId: z.string().min(1).max(64), call: consoleCall, identity: consoleIdentity });
 
 /** Sends one console call for this tenant through this app's /api/v1 (members: GET only). */
-export const sendConsoleCallAction = authorizedAction({ on: "tenant", permission: "console:read", input: SendInput }, ({ input, ctx }) => {
+const sendConsoleCallAction = authorizedAction({ on: "tenant", permission: "console:read", input: SendInput }, ({ input, ctx }) => {
   const user: ConsoleUser = {
     userId: ctx.user.id,
     email: ctx.user.email,
@@ -24,3 +23,6 @@ export const sendConsoleCallAction = authorizedAction({ on: "tenant", permission
     onCredentialIssued: (issued) => recordConsoleCredential(ctx.db, ctx.actor, user, issued, null),
   });
 });
+
+/** POST: the console page's send (lib/actions/action-route.ts: same-origin JSON; the action does every check). */
+export const POST = actionRoute(sendConsoleCallAction);

@@ -1,6 +1,5 @@
-"use server";
-
 import { z } from "zod";
+import { actionRoute } from "@/lib/actions/action-route";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/permissions";
 import { consoleCall, consoleIdentity } from "@/lib/console/call";
@@ -13,7 +12,7 @@ import { runConsoleCall } from "@/lib/console/run";
 const SendInput = z.object({ haulerId: z.uuid("Choose a hauler"), call: consoleCall, identity: consoleIdentity });
 
 /** Sends one console call for a hauler the vendor has an active partnership with (Klau-Tenant-Id set). */
-export const sendVendorConsoleCallAction = authorizedAction({ on: "vendor", permission: "console:read", input: SendInput }, async ({ input, ctx }) => {
+const sendVendorConsoleCallAction = authorizedAction({ on: "vendor", permission: "console:read", input: SendInput }, async ({ input, ctx }) => {
   const hauler = await activeHauler(ctx.db, ctx.scope, input.haulerId);
   const user: ConsoleUser = {
     userId: ctx.user.id,
@@ -26,3 +25,6 @@ export const sendVendorConsoleCallAction = authorizedAction({ on: "vendor", perm
     onCredentialIssued: (issued) => recordConsoleCredential(ctx.db, ctx.actor, user, issued, hauler.id),
   });
 });
+
+/** POST: the console page's send (lib/actions/action-route.ts: same-origin JSON; the action does every check). */
+export const POST = actionRoute(sendVendorConsoleCallAction);
