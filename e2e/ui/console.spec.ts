@@ -221,6 +221,31 @@ test.describe("the API console", () => {
     }
   });
 
+  test("the console's route answers this app's pages only: another site, a form post and a signed-out call are refused", async ({ page, request }) => {
+    await signInAs(page, "northAdmin");
+    await page.goto(consoleUrl(companies.north.id));
+    const origin = await page.evaluate(() => window.location.origin);
+    const withCookies = page.context().request;
+    const data = JSON.stringify({
+      tenantId: companies.north.id,
+      call: { method: "GET", path: `/api/v1/jobs?date=${EXAMPLE_SERVICE_DATE}` },
+      identity: { type: "session", scopes: ["read:jobs"] },
+    });
+    const send = (client: typeof request, headers: Record<string, string>) => client.post("/api/console/tenant", { headers, data });
+    const json = { "content-type": "application/json" };
+
+    const own = await send(withCookies, { ...json, origin });
+    expect(own.status()).toBe(200);
+    expect(((await own.json()) as { data: { status: number } }).data.status).toBe(200);
+    const crossSite = await send(withCookies, { ...json, origin: "https://evil.example" });
+    expect(crossSite.status()).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await send(withCookies, { "content-type": "text/plain", origin })).status()).toBe(415);
+    const signedOut = await send(request, { ...json, origin });
+    expect(signedOut.status()).toBe(401);
+    expect(await signedOut.json()).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+  });
+
   test("the demo vendor calls North with the tenant header set; South is not offered and a crafted call is refused", async ({ page }) => {
     const workbench = new ConsolePage(page);
     await signInAs(page, "vendor");
