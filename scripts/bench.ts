@@ -166,6 +166,24 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
   }
 }
 
+/** The console overhead alone on one database (`--console-only`): a fresh database and one production server. */
+async function benchConsoleOnly(database: BenchDatabase): Promise<ConsoleOverhead> {
+  log(`${database.label}: preparing a fresh database (migrate + seed)`);
+  await database.prepare();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const payloadFile = path.join(workDir, "console-payload.json");
+  writeFileSync(payloadFile, "{}");
+  const app = await startApp({ port, payloadFile, database: database.env });
+  try {
+    const keys = createBenchKeys(database.env);
+    log(`${database.label}: console overhead`);
+    return await measureConsoleOverhead({ database: database.label, base, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 });
+  } finally {
+    await stopService(app);
+  }
+}
+
 /** Replaces (or adds, before the main results) one generated section of docs/PERFORMANCE.md. */
 function spliceSection(heading: string, lines: string[], write: boolean): void {
   const file = "docs/PERFORMANCE.md";
@@ -206,6 +224,20 @@ async function main(options: BenchOptions): Promise<void> {
       buildApiBundles();
     }
     const pgUrl = options.postgresUrl;
+    if (options.consoleOnly) {
+      for (const create of [embeddedDatabase, ...(pgUrl ? [() => postgresDatabase(pgUrl)] : [])]) {
+        const database = create();
+        current = database;
+        try {
+          consoleOverheads.push(await benchConsoleOnly(database));
+        } finally {
+          current = null;
+          await database.cleanup();
+        }
+      }
+      spliceSection("## Console overhead (one call at a time, ms)", consoleOverheadSection(consoleOverheads), options.write);
+      return;
+    }
     const fastPath: string[] = [];
     if (pgUrl) {
       fastPath.push(...fastPathSection(await benchFastPath(pgUrl, load, workDir, log)));

@@ -12,6 +12,8 @@ export type BenchOptions = {
   postgresUrl: string | null;
   /** Only the API fast path comparison (needs DATABASE_URL); its section replaces the one in docs/PERFORMANCE.md. */
   fastPathOnly: boolean;
+  /** Only the console overhead (issue 12), on each database; its section replaces the one in docs/PERFORMANCE.md. */
+  consoleOnly: boolean;
 };
 
 function positive(name: string, fallback: number): number {
@@ -19,14 +21,15 @@ function positive(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-const USAGE = `npm run bench [-- --no-build] [-- --no-write] [-- --fast-path-only]
+const USAGE = `npm run bench [-- --no-build] [-- --no-write] [-- --fast-path-only | --console-only]
   BENCH_CONNECTIONS (16)  BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (1)  BENCH_ROUNDS (3)
   DATABASE_URL=postgresql://…  also bench against PostgreSQL (fresh databases klau_bench, klau_bench_fastpath),
                                including the API fast path comparison (issue 14)
-  --fast-path-only             only that comparison; rewrites its section of docs/PERFORMANCE.md`;
+  --fast-path-only             only that comparison; rewrites its section of docs/PERFORMANCE.md
+  --console-only               only the console overhead (embedded, and PostgreSQL with DATABASE_URL); rewrites its section`;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(["--no-build", "--no-write", "--help", "--fast-path-only"]);
+  const known = new Set(["--no-build", "--no-write", "--help", "--fast-path-only", "--console-only"]);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length > 0 || argv.includes("--help")) {
     console.log(USAGE);
@@ -42,6 +45,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     write: !argv.includes("--no-write"),
     postgresUrl: process.env.DATABASE_URL?.trim() || null,
     fastPathOnly: argv.includes("--fast-path-only"),
+    consoleOnly: argv.includes("--console-only"),
   };
 }
 
