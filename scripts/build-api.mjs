@@ -61,9 +61,9 @@ export async function buildApi({ quiet = false, hono = false } = {}) {
     target: "node20",
     packages: "external",
     tsconfig: path.join(root, "tsconfig.json"),
-    // `Response` in the gateway code is the light one (lib/http/fast-path/light-response.ts); Hono
+    // `Response` and `Headers` in the gateway code are the light ones (lib/http/fast-path/light-*.ts); Hono
     // brings its own, globally.
-    inject: hono ? [] : [path.join(root, "lib/http/fast-path/light-response.ts")],
+    inject: hono ? [] : [path.join(root, "lib/http/fast-path/light-response.ts"), path.join(root, "lib/http/fast-path/light-headers.ts")],
     plugins: [routesPlugin],
     banner: { js: "import { createRequire as __klauRequire } from 'node:module'; const require = __klauRequire(import.meta.url);" },
     sourcemap: "linked",

@@ -142,6 +142,33 @@ describe("authorizedAction on a tenant", () => {
     });
   });
 
+  it("gives a corporate user switched into a division the CORPORATE role there, with the division's name", async () => {
+    signedIn = "corporate";
+    runRevoke.mockClear();
+    expect(await revokeKeyAction({ tenantId: companies.north.id, keyId: await freshNorthKey() })).toMatchObject({ ok: true });
+    expect(runRevoke.mock.calls[0]?.[0]).toMatchObject({
+      role: "CORPORATE",
+      tenant: { id: companies.north.id, name: companies.north.name, parentId: companies.corporate.id },
+      scope: { kind: "company", companyId: companies.north.id, includeDivisions: false },
+    });
+  });
+
+  it("treats a valid session of a user who no longer exists as signed out", async () => {
+    const ghost = await t.db.user.create({ data: { email: "ghost@acme-waste.test", name: "Ghost", passwordHash: "x" } });
+    await t.db.membership.create({ data: { userId: ghost.id, companyId: companies.north.id, role: "ADMIN" } });
+    await t.db.user.delete({ where: { id: ghost.id } });
+    sessionUsers.set("ghost" as DemoUser, { id: ghost.id, email: ghost.email, name: ghost.name, isOperator: false, vendor: null });
+    signedIn = "ghost" as DemoUser;
+    try {
+      expect(await revokeKeyAction({ tenantId: companies.north.id, keyId: await freshNorthKey() })).toMatchObject({
+        ok: false,
+        error: { code: "UNAUTHORIZED" },
+      });
+    } finally {
+      sessionUsers.delete("ghost" as DemoUser);
+    }
+  });
+
   it("does not let a division's admin reach a key of another division by id", async () => {
     signedIn = "southAdmin";
     const keyId = await freshNorthKey();

@@ -2,10 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit/types";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/user";
+import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
+import { loadCaller } from "./caller";
 import { describeError, type ErrorCode, ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
-import { type AccessibleTenant, assertTenantAccess } from "@/lib/tenancy/access";
+import type { AccessibleTenant } from "@/lib/tenancy/access";
 import { type AccessScope, type CompanyScope, companyScope, type OperatorScope, operatorScope, type VendorScope, vendorScope } from "@/lib/tenancy/scope";
 
 /** What every server action returns: data, or a code from the one error table and a message to show. */
@@ -62,19 +63,6 @@ function failure(error: unknown, deps: ActionDeps): ActionResult<never> {
   return { ...result, fieldErrors };
 }
 
-/** The user re-read from the database (deleted → signed out) and, for a tenant action, their access there. */
-async function userAndTenant(db: Db, userId: string, tenantId: string | null): Promise<{ user: SessionUser; tenant: AccessibleTenant | null }> {
-  // Read together, not one after the other: three round trips to the database become one.
-  const [user, tenant] = await Promise.allSettled([
-    loadSessionUser(db, userId),
-    tenantId === null ? Promise.resolve(null) : assertTenantAccess(db, { id: userId }, tenantId),
-  ]);
-  if (user.status === "rejected") throw user.reason;
-  if (!user.value) throw new UnauthorizedError("Sign in to continue");
-  if (tenant.status === "rejected") throw tenant.reason;
-  return { user: user.value, tenant: tenant.value };
-}
-
 async function contextFor(
   on: ActionOn,
   input: unknown,
@@ -82,7 +70,7 @@ async function contextFor(
 ): Promise<TenantActionContext | VendorActionContext | OperatorActionContext> {
   const { db, ip } = base;
   // No access and no such tenant read the same (NOT_FOUND): tenant ids cannot be probed.
-  const { user, tenant } = await userAndTenant(db, base.userId, on === "tenant" ? (input as { tenantId: string }).tenantId : null);
+  const { user, tenant } = await loadCaller(db, base.userId, on === "tenant" ? (input as { tenantId: string }).tenantId : null);
   const actor: Actor = { userId: user.id, label: user.email, ip };
   if (tenant) return { db, user, actor, role: tenant.role, tenant, scope: companyScope(tenant) };
   if (on === "vendor") {

@@ -57,10 +57,18 @@ export async function assertTenantAccess(db: Db, user: { id: string }, tenantId:
     }),
   ]);
   if (!tenant) throw new NotFoundError("Tenant");
+  return tenantAccess(tenant, memberships);
+}
+
+/**
+ * The user's role in `tenant` from their memberships there and in its parent company (a corporate
+ * membership in the parent reaches every division); none → NotFoundError, as for a missing tenant.
+ */
+export function tenantAccess(tenant: Tenant, memberships: readonly { companyId: string; role: MembershipRole }[]): AccessibleTenant {
   let role: MembershipRole | undefined;
   for (const m of memberships) {
     if (m.companyId === tenant.id) role = higher(role, m.role);
-    else if (m.companyId === tenant.parentId) role = higher(role, "CORPORATE");
+    else if (m.companyId === tenant.parentId && m.role === "CORPORATE") role = higher(role, "CORPORATE");
   }
   if (!role) throw new NotFoundError("Tenant");
   return { ...tenant, role };

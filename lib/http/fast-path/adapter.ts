@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { newRequestId } from "@/lib/api/request-id";
 import { registerPeerAddress } from "@/lib/ratelimit/peer-address";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { LightHeaders } from "./light-headers";
 import { LightResponse } from "./light-response";
 import { NodeRequest } from "./node-request";
 import { apiSegments, type RouteHandlerFn, type RouteModule, type RouteTable } from "./route-table";
@@ -46,6 +47,8 @@ function requestUrl(req: IncomingMessage): string {
 }
 
 function headersOf(response: Response): OutgoingHttpHeaders {
+  const light = response.headers as unknown;
+  if (light instanceof LightHeaders) return light.toNode(STATIC_HEADERS);
   const out: OutgoingHttpHeaders = { ...STATIC_HEADERS };
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") out[name] = value;

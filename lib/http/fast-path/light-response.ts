@@ -1,4 +1,5 @@
 import "server-only";
+import { LightHeaders } from "./light-headers";
 /**
  * A `Response` that only remembers its body and init until someone needs more. undici's Response
  * builds a ReadableStream for every body (≈ 30 µs a call here, more than the whole pipeline on a
@@ -28,9 +29,9 @@ export class LightResponse {
   }
 
   static json(data: unknown, init?: ResponseInit): LightResponse {
-    const headers = new Headers(init?.headers);
+    const headers = new LightHeaders(init?.headers as HeadersInit | LightHeaders | undefined);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
-    return new LightResponse(JSON.stringify(data), { ...init, headers });
+    return new LightResponse(JSON.stringify(data), { ...init, headers: headers as unknown as Headers });
   }
 
   static error(): Response {
@@ -45,7 +46,11 @@ export class LightResponse {
   real(): Response {
     if (!this.realCache) {
       if (this.bodyTaken) throw new TypeError("Body is unusable: Body has already been read");
-      this.realCache = new GlobalResponse(this.rawBody, { status: this.status, statusText: this.statusText, headers: this.headers });
+      this.realCache = new GlobalResponse(this.rawBody, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: [...(this.headers as unknown as LightHeaders)],
+      });
     }
     return this.realCache;
   }
@@ -71,7 +76,8 @@ export class LightResponse {
   get headers(): Headers {
     if (!this.headerCache) {
       const given = this.init?.headers;
-      this.headerCache = given instanceof Headers ? given : new Headers(given);
+      // The pipeline's own LightHeaders (the bundle's Headers) is kept as is: the adapter writes it out directly.
+      this.headerCache = given instanceof LightHeaders ? (given as unknown as Headers) : (new LightHeaders(given) as unknown as Headers);
     }
     return this.headerCache;
   }

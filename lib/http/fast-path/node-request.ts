@@ -1,4 +1,5 @@
 import "server-only";
+import { LightHeaders } from "./light-headers";
 import type { IncomingMessage } from "node:http";
 
 /**
@@ -72,17 +73,7 @@ export class NodeRequest {
   }
 
   get headers(): Headers {
-    if (!this.headerCache) {
-      const headers = new Headers();
-      const raw = this.incoming.headers;
-      for (const name in raw) {
-        const value = raw[name];
-        if (value === undefined) continue;
-        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-        else headers.append(name, value);
-      }
-      this.headerCache = headers;
-    }
+    this.headerCache ??= LightHeaders.fromNode(this.incoming.headers) as unknown as Headers;
     return this.headerCache;
   }
 
@@ -116,7 +107,7 @@ export class NodeRequest {
       const hasBody = this.method !== "GET" && this.method !== "HEAD";
       this.realCache = new GlobalRequest(this.url, {
         method: this.method,
-        headers: this.headers,
+        headers: [...(this.headers as unknown as LightHeaders)],
         body: hasBody ? this.body : null,
         signal: this.signal,
         ...(hasBody ? { duplex: "half" } : {}),

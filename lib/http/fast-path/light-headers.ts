@@ -1,0 +1,111 @@
+import "server-only";
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+
+/**
+ * A `Headers` kept as a plain map of lower-case names, for the API fast path only (esbuild `inject`,
+ * scripts/build-api.mjs, like LightResponse): undici's validates and sorts on every call, and the
+ * pipeline builds two per request (the request's and the answer's, about fifteen names) that the
+ * adapter then copies into Node's header object. This one is read straight from Node's parsed
+ * headers and written straight back (`toNode`). Values are trimmed as undici trims them; Node's
+ * `writeHead` still refuses invalid characters. Iteration keeps insertion order (undici sorts): no
+ * code of ours depends on the order, and HTTP gives none.
+ */
+export class LightHeaders {
+  private readonly map = new Map<string, string>();
+  private cookies: string[] | undefined;
+
+  constructor(init?: HeadersInit | LightHeaders | null) {
+    if (!init) return;
+    if (init instanceof LightHeaders) {
+      for (const [name, value] of init.map) this.map.set(name, value);
+      if (init.cookies) this.cookies = [...init.cookies];
+    } else if (typeof (init as Iterable<unknown>)[Symbol.iterator] === "function") {
+      for (const pair of init as Iterable<[string, string]>) this.append(pair[0], pair[1]);
+    } else {
+      const record = init as Record<string, string>;
+      for (const name of Object.keys(record)) this.append(name, record[name] as string);
+    }
+  }
+
+  /** Node's parsed request headers (already lower-case; repeated ones as Node joined them). */
+  static fromNode(raw: IncomingHttpHeaders): LightHeaders {
+    const headers = new LightHeaders();
+    for (const name in raw) {
+      const value = raw[name];
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else headers.map.set(name, value);
+    }
+    return headers;
+  }
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const v = String(value).trim();
+    if (key === "set-cookie") {
+      (this.cookies ??= []).push(v);
+      return;
+    }
+    const previous = this.map.get(key);
+    this.map.set(key, previous === undefined ? v : `${previous}, ${v}`);
+  }
+
+  set(name: string, value: string): void {
+    const key = name.toLowerCase();
+    if (key === "set-cookie") this.cookies = [String(value).trim()];
+    else this.map.set(key, String(value).trim());
+  }
+
+  get(name: string): string | null {
+    const key = name.toLowerCase();
+    if (key === "set-cookie") return this.cookies ? this.cookies.join(", ") : null;
+    return this.map.get(key) ?? null;
+  }
+
+  has(name: string): boolean {
+    const key = name.toLowerCase();
+    return key === "set-cookie" ? this.cookies !== undefined : this.map.has(key);
+  }
+
+  delete(name: string): void {
+    const key = name.toLowerCase();
+    if (key === "set-cookie") this.cookies = undefined;
+    else this.map.delete(key);
+  }
+
+  getSetCookie(): string[] {
+    return this.cookies ? [...this.cookies] : [];
+  }
+
+  forEach(callback: (value: string, name: string, parent: LightHeaders) => void, thisArg?: unknown): void {
+    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    yield* this.map.entries();
+    for (const cookie of this.cookies ?? []) yield ["set-cookie", cookie];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  /** Into Node's outgoing headers, over `base` (the adapter's static security headers). */
+  toNode(base: OutgoingHttpHeaders): OutgoingHttpHeaders {
+    const out: OutgoingHttpHeaders = { ...base };
+    for (const [name, value] of this.map) out[name] = value;
+    if (this.cookies) out["set-cookie"] = [...this.cookies];
+    return out;
+  }
+}
+
+/** The bundle's `Headers` (esbuild `inject`; see scripts/build-api.mjs). */
+export { LightHeaders as Headers };
