@@ -10,7 +10,7 @@ import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
 import { benchFastPath, fastPathSection } from "./bench/fast-path";
-import { BENCH_DIST_DIR, buildApiBundles, buildApp, startApp } from "./bench/next-app";
+import { buildApiBundles, buildApp, startApp } from "./bench/next-app";
 import { type BenchOptions, machine, parseOptions } from "./bench/options";
 import { freePort, startService, stopAll, stopService, waitForHttp } from "./bench/processes";
 import {

@@ -43,7 +43,7 @@ export class LightHeaders {
     const key = name.toLowerCase();
     const v = String(value).trim();
     if (key === "set-cookie") {
-      (this.cookies ??= []).push(v);
+      this.cookies = [...(this.cookies ?? []), v];
       return;
     }
     const previous = this.map.get(key);
