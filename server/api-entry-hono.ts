@@ -6,8 +6,8 @@
  * dependency, and scripts/server.mjs loads this bundle only when asked.
  */
 import { getRequestListener } from "@hono/node-server";
-import { routes } from "klau:api-routes";
-import { type ApiListener, handlerFor, METHODS, STATIC_HEADERS } from "@/lib/http/fast-path/adapter";
+import { consoleRoutes, routes } from "klau:api-routes";
+import { type ApiListener, createApiListener, handlerFor, METHODS, STATIC_HEADERS } from "@/lib/http/fast-path/adapter";
 import { apiSegments, compileRoutes, type RouteMatch } from "@/lib/http/fast-path/route-table";
 
 export { ensureConfigOnStart } from "@/lib/config";
@@ -16,6 +16,11 @@ export { flushRequestLog } from "@/lib/request-log";
 export { startServerOnce } from "./startup";
 
 export const routeCount = routes.length;
+
+/** The console's send as in the shipped bundle (our adapter): only the API is compared. */
+export function consoleListener(): ApiListener {
+  return createApiListener(compileRoutes(consoleRoutes), "/api/console");
+}
 const matches = new WeakMap<object, RouteMatch>();
 
 export function apiListener(): ApiListener {
