@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BenchDatabase, embeddedDatabase, postgresDatabase } from "./bench/database";
 import { type BenchKeys, createBenchKeys } from "./bench/keys";
-import { keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
+import { KEYS_PAGE_HEADING, keysPageSection, measureKeysPage, type PageFigures, seedPageKeys } from "./bench/keys-page";
 import { storeKind } from "@/lib/ratelimit/store";
 import { type LoadOptions, measureRounds } from "./bench/load";
 import { benchFastPath, fastPathSection } from "./bench/fast-path";
@@ -166,21 +166,36 @@ async function benchRawHttp(payloadFile: string, payload: string, load: LoadOpti
   }
 }
 
-/** The console overhead alone on one database (`--console-only`): a fresh database and one production server. */
-async function benchConsoleOnly(database: BenchDatabase): Promise<ConsoleOverhead> {
+/** One measurement alone on one database (`--console-only`, `--keys-page-only`): a fresh database and one production server. */
+async function benchAlone<T>(database: BenchDatabase, what: "console" | "keys page", measure: (base: string, keys: BenchKeys) => Promise<T>): Promise<T> {
   log(`${database.label}: preparing a fresh database (migrate + seed)`);
   await database.prepare();
+  if (what === "keys page") seedPageKeys(database.env);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const payloadFile = path.join(workDir, "console-payload.json");
+  const payloadFile = path.join(workDir, "alone-payload.json");
   writeFileSync(payloadFile, "{}");
   const app = await startApp({ port, payloadFile, database: database.env });
   try {
     const keys = createBenchKeys(database.env);
-    log(`${database.label}: console overhead`);
-    return await measureConsoleOverhead({ database: database.label, base, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 });
+    log(`${database.label}: ${what}`);
+    return await measure(base, keys);
   } finally {
     await stopService(app);
+  }
+}
+
+/** Runs `run` on each database (embedded, then PostgreSQL when given), cleaning each up. */
+async function onEachDatabase(pgUrl: string | null, run: (database: BenchDatabase) => Promise<void>): Promise<void> {
+  for (const create of [embeddedDatabase, ...(pgUrl ? [() => postgresDatabase(pgUrl)] : [])]) {
+    const database = create();
+    current = database;
+    try {
+      await run(database);
+    } finally {
+      current = null;
+      await database.cleanup();
+    }
   }
 }
 
@@ -225,17 +240,21 @@ async function main(options: BenchOptions): Promise<void> {
     }
     const pgUrl = options.postgresUrl;
     if (options.consoleOnly) {
-      for (const create of [embeddedDatabase, ...(pgUrl ? [() => postgresDatabase(pgUrl)] : [])]) {
-        const database = create();
-        current = database;
-        try {
-          consoleOverheads.push(await benchConsoleOnly(database));
-        } finally {
-          current = null;
-          await database.cleanup();
-        }
-      }
+      await onEachDatabase(pgUrl, async (database) => {
+        consoleOverheads.push(
+          await benchAlone(database, "console", (base, keys) =>
+            measureConsoleOverhead({ database: database.label, base, directKey: keys.direct, jobsPath: JOBS_PATH, samples: 200 }),
+          ),
+        );
+      });
       spliceSection("## Console overhead (one call at a time, ms)", consoleOverheadSection(consoleOverheads), options.write);
+      return;
+    }
+    if (options.keysPageOnly) {
+      await onEachDatabase(pgUrl, async (database) => {
+        pages.push(await benchAlone(database, "keys page", (base) => measureKeysPage(database.label, base)));
+      });
+      spliceSection(KEYS_PAGE_HEADING, keysPageSection(pages), options.write);
       return;
     }
     const fastPath: string[] = [];

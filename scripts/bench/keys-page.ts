@@ -61,10 +61,12 @@ export async function measureKeysPage(database: string, base: string): Promise<P
 }
 
 /** The report's section for the page. */
+export const KEYS_PAGE_HEADING = "## Settings → Developer → API keys page";
+
 export function keysPageSection(pages: PageFigures[]): string[] {
   if (pages.length === 0) return [];
   return [
-    "## Settings → Developer → API keys page",
+    KEYS_PAGE_HEADING,
     "",
     `The page as a signed-in North admin sees it, with ${PAGE_KEYS} more keys in the tenant (seeded before the server starts; every tenth revoked, so the default list pages through 900). Server render: the HTML response time of \`GET /{tenant}/settings/developer/keys\` (session check, first page of 25 keys with their count, layout), ${WARMUP} warm-up requests then ${SAMPLES} sequential ones. First-load JS: every script the HTML loads (not the \`nomodule\` polyfills, which module-capable browsers never fetch), each gzipped (level 6). Budget (issue 10): ≤ 100 ms and ≤ 200 kB.`,
     "",

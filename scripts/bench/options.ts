@@ -14,6 +14,8 @@ export type BenchOptions = {
   fastPathOnly: boolean;
   /** Only the console overhead (issue 12), on each database; its section replaces the one in docs/PERFORMANCE.md. */
   consoleOnly: boolean;
+  /** Only the API keys page (issue 10), on each database; its section replaces the one in docs/PERFORMANCE.md. */
+  keysPageOnly: boolean;
 };
 
 function positive(name: string, fallback: number): number {
@@ -21,15 +23,16 @@ function positive(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-const USAGE = `npm run bench [-- --no-build] [-- --no-write] [-- --fast-path-only | --console-only]
+const USAGE = `npm run bench [-- --no-build] [-- --no-write] [-- --fast-path-only | --console-only | --keys-page-only]
   BENCH_CONNECTIONS (16)  BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (1)  BENCH_ROUNDS (3)
   DATABASE_URL=postgresql://…  also bench against PostgreSQL (fresh databases klau_bench, klau_bench_fastpath),
                                including the API fast path comparison (issue 14)
   --fast-path-only             only that comparison; rewrites its section of docs/PERFORMANCE.md
-  --console-only               only the console overhead (embedded, and PostgreSQL with DATABASE_URL); rewrites its section`;
+  --console-only               only the console overhead (embedded, and PostgreSQL with DATABASE_URL); rewrites its section
+  --keys-page-only             only the API keys page at 1,000 keys (same databases); rewrites its section`;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const known = new Set(["--no-build", "--no-write", "--help", "--fast-path-only", "--console-only"]);
+  const known = new Set(["--no-build", "--no-write", "--help", "--fast-path-only", "--console-only", "--keys-page-only"]);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length > 0 || argv.includes("--help")) {
     console.log(USAGE);
@@ -46,6 +49,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     postgresUrl: process.env.DATABASE_URL?.trim() || null,
     fastPathOnly: argv.includes("--fast-path-only"),
     consoleOnly: argv.includes("--console-only"),
+    keysPageOnly: argv.includes("--keys-page-only"),
   };
 }
 
