@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigError, config, ensureConfigOnStart, parseConfig } from "./config";
+import { ConfigError, config, ensureConfigOnStart, freezeConfig, parseConfig } from "./config";
 
 describe("parseConfig", () => {
   it("gives every default when nothing is set", () => {
@@ -96,5 +96,18 @@ describe("config()", () => {
     ensureConfigOnStart();
     expect(exit).toHaveBeenCalledWith(1);
     expect(logged).toHaveBeenCalledWith('Invalid configuration: KLAU_READ_CACHE_MB must be a number > 0, got "abc"');
+  });
+
+  it("once frozen (a started server), keeps the configuration it has without re-reading the environment", () => {
+    vi.stubEnv("KLAU_CLI_WAIT_MS", "7");
+    expect(config().cliWaitMs).toBe(7);
+    freezeConfig();
+    try {
+      vi.stubEnv("KLAU_CLI_WAIT_MS", "8");
+      expect(config().cliWaitMs).toBe(7);
+    } finally {
+      freezeConfig(false);
+    }
+    expect(config().cliWaitMs).toBe(8);
   });
 });

@@ -148,8 +148,21 @@ let cached: { fingerprint: string; config: Config } | undefined;
  * The configuration of this process: `config()` reads process.env (parsed again only when one of
  * its variables changed, as tests do); `config(env)` parses the given variables instead.
  */
+const FROZEN = Symbol.for("klau.config.frozen");
+
+/**
+ * Servers call this once started (server/startup.ts): their environment no longer changes, so
+ * `config()` stops re-reading it. Each `process.env` read crosses into C++, and the fingerprint of
+ * every variable cost about 8 µs of each API request on the fast path. Process-wide (the API bundle
+ * and Next's chunks each hold a copy of this module). Tests and scripts never freeze it.
+ */
+export function freezeConfig(frozen = true): void {
+  (globalThis as Record<symbol, unknown>)[FROZEN] = frozen;
+}
+
 export function config(env?: Env): Config {
   if (env && env !== process.env) return parseConfig(env);
+  if (cached && (globalThis as Record<symbol, unknown>)[FROZEN] === true) return cached.config;
   const fingerprint = NAMES.map((name) => process.env[name] ?? "\u0001").join("\u0000");
   if (cached?.fingerprint !== fingerprint) cached = { fingerprint, config: parseConfig(process.env) };
   return cached.config;

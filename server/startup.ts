@@ -16,8 +16,9 @@ async function start(): Promise<void> {
   // Imported on demand: `next build` imports instrumentation.ts, and nothing may open at import time.
   const [{ Server }, { installRequestGuard }] = await Promise.all([import("node:http"), import("@/lib/http/request-guard")]);
   installRequestGuard(Server.prototype); // TRACE, unknown methods, undecodable paths → the envelope
-  const { ensureConfigOnStart } = await import("@/lib/config");
+  const { ensureConfigOnStart, freezeConfig } = await import("@/lib/config");
   ensureConfigOnStart(); // e.g. KLAU_READ_CACHE_MB=abc → exit with one line naming the variable
+  freezeConfig();
   const { ensureAuthSecretOnStart } = await import("@/lib/auth/secret");
   ensureAuthSecretOnStart(); // e.g. DATABASE_URL without AUTH_SECRET → exit with a clear message
   const [{ startServerDatabase }, { serveCliFromApp }] = await Promise.all([import("@/lib/db/startup"), import("@/lib/cli/relay-server")]);

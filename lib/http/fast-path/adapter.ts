@@ -46,28 +46,35 @@ function requestUrl(req: IncomingMessage): string {
   return `http://${host && HOST.test(host) ? host : "localhost"}${req.url ?? "/"}`;
 }
 
-function headersOf(response: Response): OutgoingHttpHeaders {
+/** STATIC_HEADERS as Node's raw list, for answers written from a LightHeaders. */
+const STATIC_RAW: readonly string[] = Object.entries(STATIC_HEADERS).flatMap(([name, value]) => [name, String(value)]);
+
+/** The answer's headers for `writeHead`, with `Content-Length` when the body's length is known. */
+function headersOf(response: Response, contentLength: number | undefined): OutgoingHttpHeaders | string[] {
   const light = response.headers as unknown;
-  if (light instanceof LightHeaders) return light.toNode(STATIC_HEADERS);
+  if (light instanceof LightHeaders) {
+    if (contentLength !== undefined) light.set("content-length", String(contentLength));
+    return light.toRaw(STATIC_RAW);
+  }
   const out: OutgoingHttpHeaders = { ...STATIC_HEADERS };
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") out[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) out["set-cookie"] = cookies;
+  if (contentLength !== undefined) out["content-length"] = contentLength;
   return out;
 }
 
 async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  const headers = headersOf(response);
   const plain = response instanceof LightResponse ? response.plainBody : undefined;
   if (plain !== undefined) {
-    if (plain !== null) headers["content-length"] = typeof plain === "string" ? Buffer.byteLength(plain) : plain.byteLength;
-    res.writeHead(response.status, headers);
+    const length = plain === null ? undefined : typeof plain === "string" ? Buffer.byteLength(plain) : plain.byteLength;
+    res.writeHead(response.status, headersOf(response, length));
     res.end(req.method === "HEAD" ? undefined : (plain ?? undefined));
     return;
   }
-  res.writeHead(response.status, headers);
+  res.writeHead(response.status, headersOf(response, undefined));
   const body = response.body;
   if (!body || req.method === "HEAD") {
     res.end();

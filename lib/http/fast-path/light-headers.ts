@@ -1,12 +1,12 @@
 import "server-only";
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 
 /**
  * A `Headers` kept as a plain map of lower-case names, for the API fast path only (esbuild `inject`,
  * scripts/build-api.mjs, like LightResponse): undici's validates and sorts on every call, and the
  * pipeline builds two per request (the request's and the answer's, about fifteen names) that the
  * adapter then copies into Node's header object. This one is read straight from Node's parsed
- * headers and written straight back (`toNode`). Values are trimmed as undici trims them; Node's
+ * headers and written straight back (`toRaw`). Values are trimmed as undici trims them; Node's
  * `writeHead` still refuses invalid characters. Iteration keeps insertion order (undici sorts): no
  * code of ours depends on the order, and HTTP gives none.
  */
@@ -98,11 +98,18 @@ export class LightHeaders {
     return this.entries();
   }
 
-  /** Into Node's outgoing headers, over `base` (the adapter's static security headers). */
-  toNode(base: OutgoingHttpHeaders): OutgoingHttpHeaders {
-    const out: OutgoingHttpHeaders = { ...base };
-    for (const [name, value] of this.map) out[name] = value;
-    if (this.cookies) out["set-cookie"] = [...this.cookies];
+  /**
+   * Node's raw header list `[name, value, …]` (what `writeHead` takes without building an object):
+   * the `base` pairs this one does not set (the adapter's static security headers), then its own.
+   */
+  toRaw(base: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < base.length; i += 2) {
+      const name = base[i] as string;
+      if (!this.map.has(name)) out.push(name, base[i + 1] as string);
+    }
+    for (const [name, value] of this.map) out.push(name, value);
+    for (const cookie of this.cookies ?? []) out.push("set-cookie", cookie);
     return out;
   }
 }
