@@ -3,7 +3,7 @@ import type { ConsoleResponse } from "@/lib/console/call";
 
 /**
  * Posts one console call to the console's route (an authorized action served as JSON, see
- * lib/actions/action-route.ts) and returns its outcome. A network failure or an answer that is not
+ * lib/http/action-route.ts) and returns its outcome. A network failure or an answer that is not
  * the route's JSON throws: the page shows "could not reach the server".
  */
 export async function sendConsoleCall(url: string, input: unknown): Promise<ActionOutcome<ConsoleResponse>> {

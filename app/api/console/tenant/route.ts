@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionRoute } from "@/lib/actions/action-route";
+import { actionRoute } from "@/lib/http/action-route";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/permissions";
 import { consoleCall, consoleIdentity } from "@/lib/console/call";
@@ -24,5 +24,5 @@ const sendConsoleCallAction = authorizedAction({ on: "tenant", permission: "cons
   });
 });
 
-/** POST: the console page's send (lib/actions/action-route.ts: same-origin JSON; the action does every check). */
+/** POST: the console page's send (lib/http/action-route.ts: same-origin JSON; the action does every check). */
 export const POST = actionRoute(sendConsoleCallAction);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionRoute } from "@/lib/actions/action-route";
+import { actionRoute } from "@/lib/http/action-route";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/permissions";
 import { consoleCall, consoleIdentity } from "@/lib/console/call";
@@ -26,5 +26,5 @@ const sendVendorConsoleCallAction = authorizedAction({ on: "vendor", permission:
   });
 });
 
-/** POST: the console page's send (lib/actions/action-route.ts: same-origin JSON; the action does every check). */
+/** POST: the console page's send (lib/http/action-route.ts: same-origin JSON; the action does every check). */
 export const POST = actionRoute(sendVendorConsoleCallAction);

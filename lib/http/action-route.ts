@@ -1,7 +1,9 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { readBody } from "@/lib/api/steps/read-body";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
-import type { ActionResult } from "./create-actions";
-import { withRequestHeaders } from "./request-headers";
+import type { ActionResult } from "@/lib/actions/create-actions";
+import { withRequestHeaders } from "@/lib/actions/request-headers";
 
 /** A console call carries a body of up to 1 MB (lib/console/call.ts), so that it gets its own message. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -33,13 +35,13 @@ export function actionRoute<I, R>(action: (input: I) => Promise<ActionResult<R>>
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
       return refuse("UNSUPPORTED_MEDIA_TYPE", "Send the call as application/json");
     }
-    const text = await request.text();
-    if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) return refuse("PAYLOAD_TOO_LARGE", `The request is over ${BODY_LIMIT_BYTES / 1024 / 1024} MB`);
     // Any JSON: the action parses it with its zod schema (a wrong shape is its VALIDATION_ERROR).
     let input: I;
     try {
-      input = JSON.parse(text) as I;
-    } catch {
+      // The API's own reader: Content-Length checked first, then the streamed size, strict UTF-8.
+      input = JSON.parse(await readBody(request, BODY_LIMIT_BYTES)) as I;
+    } catch (error) {
+      if (error instanceof ApiError) return refuse(error.code, error.message);
       return refuse("INVALID_JSON", "The request body is not valid JSON");
     }
     return answer(await withRequestHeaders(request.headers, () => action(input)));
