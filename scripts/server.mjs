@@ -1,6 +1,7 @@
 // The production server (`npm start` runs it through scripts/start.mjs): one process, one port, two
-// paths. /api/v1/* (and the console's send, /api/console/*) goes straight to the gateway pipeline on Node's http (the fast path bundle,
-// scripts/build-api.mjs); everything else (pages, /docs, /api/auth, /api/health) to Next's handler.
+// paths. /api/v1/* and the console's send (/api/console/*) go straight to the gateway pipeline on
+// Node's http (the fast path bundle, scripts/build-api.mjs); everything else (pages, /docs,
+// /api/auth, /api/health) to Next's handler.
 // Both halves share one database handle and one set of caches (process-wide singletons).
 // Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]   (needs `next build` + build-api first)
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -27,11 +28,11 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || !existsSync(bundle)) {
   console.error(`No production build in ${distDir}: run \`npm run build\` (or \`npm start\`, which builds) first.`);
   process.exit(1);
 }
-// Every setting is checked first (lib/config.ts; some caches read it as the bundle loads): a bad
-// value stops the server here with one line naming the variable.
 // Next's request storage (loaded by next/headers, which the console's route imports) looks for this
 // global, which Next itself sets only when it starts, after the bundle has loaded.
 globalThis.AsyncLocalStorage ??= AsyncLocalStorage;
+// Every setting is checked first (lib/config.ts; some caches read it as the bundle loads): a bad
+// value stops the server here with one line naming the variable.
 const api = await import(pathToFileURL(bundle).href).catch((error) => {
   if (error?.name !== "ConfigError") throw error;
   console.error(error.message);
