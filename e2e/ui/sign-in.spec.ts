@@ -80,8 +80,8 @@ test("a signed-out visit to a dashboard page goes to /login and back after sign-
   const login = new LoginPage(page);
   await login.signIn(users.northAdmin.email);
   // The sign-in action answers with the keys page itself (rendered on the server): in CI, North holds
-  // hundreds of keys and their 30-day usage from the other specs, on two busy cores (this whole test
-  // took 15–18 s in CI runs, most of it here).
+  // the keys and request log of every other spec, on two busy cores (this whole test took 15–18 s in
+  // CI runs, most of it here).
   await expect(page).toHaveURL(target, { timeout: 30_000 });
   await expect(new AppShell(page).heading).toHaveText("API keys");
 });
