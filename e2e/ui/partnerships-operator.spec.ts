@@ -91,6 +91,7 @@ test("the new vendor user signs in, requests access; after the hauler approves, 
 test("operator rolls the key with a 1 h grace (both work, linked in the list), revokes the old one at once, and emergency-revokes the partnership → 403", async ({
   request,
 }) => {
+  test.setTimeout(180_000); // several operator-CLI calls and page steps: over 60 s once on a loaded CI machine
   const page = operatorPage;
   await page.goto("/operator/vendors");
   await page.getByRole("link", { name: vendorName }).click();
