@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { FP, type FastPathResult, fastPathSection, ratio } from "./fast-path";
 
 function result(rounds: Record<string, number[]>): FastPathResult {
-  const map = new Map(Object.entries(rounds).map(([name, list]) => [name, list.map((rps) => ({ rps, p50: 1, p99: 4 }))]));
+  // The server's CPU per request as if it were saturated on one core (1 / throughput).
+  const map = new Map(Object.entries(rounds).map(([name, list]) => [name, list.map((rps) => ({ rps, p50: 1, p99: 4, cpuUs: 1_000_000 / rps }))]));
   return {
     rounds: map,
     rssMb: { "next start": 300, "fast path (ours)": 280, "fast path (hono)": 290 },
@@ -32,5 +33,12 @@ describe("fast path report", () => {
     const text = fastPathSection(r).join("\n");
     expect(text).toContain("Cache hit ≥ 25 % of raw Node http: 26 % (20 %–30 %) — **met at the median, not in every round**");
     expect(text).toContain("Cache miss ≥ 3× today's (API via Next, every request queries): 3.3× (3.3–3.3×) — **met in every round**");
+  });
+
+  it("shows each target's server CPU per request as median (min–max) over the rounds", () => {
+    const r = result({ [FP.raw]: [40_000, 50_000, 25_000], [FP.ownHit]: [8_000, 10_000, 5_000] });
+    const text = fastPathSection(r).join("\n");
+    expect(text).toMatch(/\| raw Node http \| 40000 \| .* \| 25 \(20–40\) \|/);
+    expect(text).toMatch(/\| API fast path \(our adapter\), read cache hit \| 8000 \| .* \| 125 \(100–200\) \|/);
   });
 });

@@ -30,7 +30,7 @@ export const FP = {
   honoMiss: "API fast path (@hono/node-server), every request queries",
 } as const;
 
-type RoundFigures = { rps: number; p50: number; p99: number };
+type RoundFigures = { rps: number; p50: number; p99: number; cpuUs: number };
 export type FastPathResult = {
   rounds: Map<string, RoundFigures[]>;
   rssMb: Record<string, number>;
@@ -107,26 +107,29 @@ export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: s
     await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw, (s) => s === 200, 30_000);
     log(`fast path: payload ${Buffer.byteLength(payload)} bytes; ${load.rounds} interleaved rounds of ${load.seconds} s per target`);
 
+    const pgid = (service: Service) => service.child.pid ?? 0;
     const targets: Target[] = [
-      { name: FP.raw, url: `http://127.0.0.1:${rawPort}/`, expectBody: payload },
-      { name: FP.bare, url: `${next.base}/api/bench/bare?date=2026-03-15`, headers: auth, expectBody: payload },
-      { name: FP.nextHit, url: `${next.base}${JOBS}`, headers: auth, expectBody: payload },
-      { name: FP.ownHit, url: `${own.base}${JOBS}`, headers: auth, expectBody: payload },
-      { name: FP.honoHit, url: `${hono.base}${JOBS}`, headers: auth, expectBody: payload },
-      { name: FP.nextMiss, url: `${next.base}${JOBS}`, headers: fresh, expectBody: payload },
-      { name: FP.ownMiss, url: `${own.base}${JOBS}`, headers: fresh, expectBody: payload },
-      { name: FP.honoMiss, url: `${hono.base}${JOBS}`, headers: fresh, expectBody: payload },
+      { name: FP.raw, url: `http://127.0.0.1:${rawPort}/`, expectBody: payload, pgid: pgid(raw) },
+      { name: FP.bare, url: `${next.base}/api/bench/bare?date=2026-03-15`, headers: auth, expectBody: payload, pgid: pgid(next.service) },
+      { name: FP.nextHit, url: `${next.base}${JOBS}`, headers: auth, expectBody: payload, pgid: pgid(next.service) },
+      { name: FP.ownHit, url: `${own.base}${JOBS}`, headers: auth, expectBody: payload, pgid: pgid(own.service) },
+      { name: FP.honoHit, url: `${hono.base}${JOBS}`, headers: auth, expectBody: payload, pgid: pgid(hono.service) },
+      { name: FP.nextMiss, url: `${next.base}${JOBS}`, headers: fresh, expectBody: payload, pgid: pgid(next.service) },
+      { name: FP.ownMiss, url: `${own.base}${JOBS}`, headers: fresh, expectBody: payload, pgid: pgid(own.service) },
+      { name: FP.honoMiss, url: `${hono.base}${JOBS}`, headers: fresh, expectBody: payload, pgid: pgid(hono.service) },
     ];
-    const pgids = Object.fromEntries(servers.map((s) => [s.name, s.service.child.pid ?? 0]));
+    const pgids = Object.fromEntries(servers.map((s) => [s.name, pgid(s.service)]));
     const idle = sampleRss(pgids, 100);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const idleRssMb = idle.stop();
     const rounds = new Map<string, RoundFigures[]>(targets.map((t) => [t.name, []]));
     const rss = sampleRss(pgids);
     await measureRounds(targets, load, (target, round, index) => {
-      rounds.get(target.name)?.push({ rps: round.requestsPerSecond, p50: round.p50Ms, p99: round.p99Ms });
+      rounds.get(target.name)?.push({ rps: round.requestsPerSecond, p50: round.p50Ms, p99: round.p99Ms, cpuUs: round.cpuUsPerRequest });
       const failed = round.failures > 0 ? `, ${round.failures} FAILED` : "";
-      log(`fast path: round ${index + 1}: ${target.name}: ${Math.round(round.requestsPerSecond)} req/s, p99 ${round.p99Ms} ms${failed}`);
+      log(
+        `fast path: round ${index + 1}: ${target.name}: ${Math.round(round.requestsPerSecond)} req/s, p99 ${round.p99Ms} ms, server CPU ${Math.round(round.cpuUsPerRequest)} µs/request${failed}`,
+      );
       if (round.failures > 0) throw new Error(`${target.name}: ${round.failures} failed requests`);
     });
     return { rounds, rssMb: rss.stop(), idleRssMb, load, payloadBytes: Buffer.byteLength(payload) };
@@ -152,17 +155,24 @@ export function ratio(result: FastPathResult, a: string, b: string): { median: n
 const spread = (r: { median: number; min: number; max: number }) => `${pct(r.median)} (${pct(r.min)}–${pct(r.max)})`;
 const times = (r: { median: number; min: number; max: number }) => `${r.median.toFixed(1)}× (${r.min.toFixed(1)}–${r.max.toFixed(1)}×)`;
 
+/** The server's CPU time per request over the rounds: median (min–max). */
+function cpuCell(list: RoundFigures[]): string {
+  const cpu = list.map((r) => r.cpuUs).filter(Number.isFinite);
+  if (cpu.length === 0) return "–";
+  return `${Math.round(median(cpu))} (${Math.round(Math.min(...cpu))}–${Math.round(Math.max(...cpu))})`;
+}
+
 export function fastPathTable(result: FastPathResult): string[] {
   const lines = [
-    "| Target | req/s (median) | rounds req/s | p50 ms | p99 ms (median / worst round) | vs raw http, per round | vs bare Next route, per round |",
-    "|---|---:|---|---:|---:|---:|---:|",
+    "| Target | req/s (median) | rounds req/s | p50 ms | p99 ms (median / worst round) | server CPU µs/request (median, min–max) | vs raw http, per round | vs bare Next route, per round |",
+    "|---|---:|---|---:|---:|---:|---:|---:|",
   ];
   for (const [name, list] of result.rounds) {
     const rpsList = list.map((r) => r.rps);
     const vsRaw = name === FP.raw ? "–" : spread(ratio(result, name, FP.raw));
     const vsBare = name === FP.raw || name === FP.bare ? "–" : times(ratio(result, name, FP.bare));
     lines.push(
-      `| ${name} | ${Math.round(median(rpsList))} | ${rpsList.map((x) => Math.round(x)).join(" / ")} | ${median(list.map((r) => r.p50))} | ${median(list.map((r) => r.p99))} / ${Math.max(...list.map((r) => r.p99))} | ${vsRaw} | ${vsBare} |`,
+      `| ${name} | ${Math.round(median(rpsList))} | ${rpsList.map((x) => Math.round(x)).join(" / ")} | ${median(list.map((r) => r.p50))} | ${median(list.map((r) => r.p99))} / ${Math.max(...list.map((r) => r.p99))} | ${cpuCell(list)} | ${vsRaw} | ${vsBare} |`,
     );
   }
   return lines;
@@ -194,6 +204,7 @@ export function verdicts(result: FastPathResult): string[] {
 }
 
 const usPer = (result: FastPathResult, name: string) => 1_000_000 / median((result.rounds.get(name) ?? []).map((r) => r.rps));
+const cpuPer = (result: FastPathResult, name: string) => median((result.rounds.get(name) ?? []).map((r) => r.cpuUs).filter(Number.isFinite));
 
 /** What one request costs on each path (server time at saturation: Node serves on one core), and where it goes. */
 function analysis(result: FastPathResult): string[] {
@@ -206,7 +217,10 @@ function analysis(result: FastPathResult): string[] {
   const versusHono = ratio(result, FP.ownHit, FP.honoHit).median;
   const nextMiss = usPer(result, FP.nextMiss);
   const f = (n: number) => String(Math.round(n));
+  const cpu = (name: string) => f(cpuPer(result, name));
   return [
+    `Server CPU per request (user + system time of the server's processes over the measured runs, median round): raw http ${cpu(FP.raw)} µs, the bare Next route ${cpu(FP.bare)} µs, the API through Next ${cpu(FP.nextHit)} µs on a cache hit and ${cpu(FP.nextMiss)} µs when every request queries, the fast path ${cpu(FP.ownHit)} µs and ${cpu(FP.ownMiss)} µs. Unlike requests per second, these hardly move with the load generator's share of the two cores; the raw server is not saturated (the load generator is the limit there), so its figure is its whole cost.`,
+    "",
     `Per request at saturation (1 / throughput; the load generator shares the two cores, so all of these are inflated alike): raw http ${f(raw)} µs, the bare Next route ${f(bare)} µs, the API through Next ${f(next)} µs, the fast path ${f(own)} µs with our adapter and ${f(hono)} µs with @hono/node-server's.`,
     `- **What the fast path removed:** ${f(next - own)} µs of every cached read — Next's router (route matching, its own header and URL handling, the incremental cache and tracing layers), undici's \`Request\`, and a \`Response\` streamed through a web ReadableStream. Our adapter reads Node's parsed headers into a plain map (\`LightHeaders\`, the bundle's \`Headers\`), reads the URL once, and writes the handler's string or bytes and that map's headers with \`Content-Length\` in one \`res.end\`.`,
     `- **What remains on a cache hit** (${f(own - raw)} µs above raw http): the pipeline's own steps, each measured in the per-step table of the full bench — SHA-256 of the key and the verified-key cache, the rate limiter (an in-memory \`rate-limiter-flexible\` call per request), the tenant, scope and query-schema checks, the read-cache lookup, the request-log entry (buffered, written once a second), and the headers of the answer (request id, five rate-limit headers: the spec's three and the IETF pair the console shows).`,

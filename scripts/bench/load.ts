@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { groupCpuSeconds } from "./proc";
 
 export type LoadOptions = { connections: number; warmupSeconds: number; seconds: number; rounds: number };
 
@@ -14,7 +15,14 @@ export type LoadResult = {
   failures: number;
 };
 
-export type Target = { name: string; url: string; headers?: Record<string, string>; expectBody: string };
+export type Target = {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+  expectBody: string;
+  /** The serving process group: its CPU time per request is reported with each round. */
+  pgid?: number;
+};
 
 function fire(target: Target, connections: number, seconds: number): Promise<autocannon.Result> {
   return autocannon({
@@ -28,7 +36,19 @@ function fire(target: Target, connections: number, seconds: number): Promise<aut
   });
 }
 
-type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; total: number; failures: number };
+type Round = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  failures: number;
+  /**
+   * The server's CPU time (user + system) per request during the measured run; NaN without a pgid.
+   * Steadier than throughput on a shared machine: the load generator's share of the cores moves
+   * requests per second, but hardly what each request costs the server.
+   */
+  cpuUsPerRequest: number;
+};
 
 /**
  * After a warm-up of every target, each round measures every target once, in turn (warm-up, then a
@@ -47,13 +67,16 @@ export async function measureRounds(
   for (let index = 0; index < options.rounds; index++) {
     for (const target of targets) {
       await fire(target, options.connections, options.warmupSeconds);
+      const cpuBefore = target.pgid ? groupCpuSeconds(target.pgid) : Number.NaN;
       const result = await fire(target, options.connections, options.seconds);
+      const cpuSeconds = target.pgid ? groupCpuSeconds(target.pgid) - cpuBefore : Number.NaN;
       const round = {
         requestsPerSecond: result.requests.total / result.duration,
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
         total: result.requests.total,
         failures: result.non2xx + result.errors + result.mismatches,
+        cpuUsPerRequest: result.requests.total > 0 ? (cpuSeconds * 1_000_000) / result.requests.total : Number.NaN,
       };
       rounds.get(target.name)?.push(round);
       onRound(target, round, index);

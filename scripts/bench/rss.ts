@@ -1,20 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { groupProcesses } from "./proc";
 
 /** Resident memory (MB) of every process in the process group `pgid` (a server and anything it spawned). Linux only; 0 elsewhere. */
 export function groupRssMb(pgid: number): number {
   let kb = 0;
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
-  } catch {
-    return 0;
-  }
-  for (const pid of entries) {
+  for (const { pid } of groupProcesses(pgid)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      // Fields after the parenthesised command: state ppid pgrp …
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       kb += Number(rss?.[1] ?? 0);
     } catch {
