@@ -1,11 +1,10 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { getAuthSecret } from "@/lib/auth/secret";
-import { sessionSubject } from "@/lib/auth/session-cookie";
+import { getSessionUserId } from "@/lib/auth/session-user-id";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/ratelimit/client-ip";
 import { createActionWrappers } from "./create-actions";
-import { requestHeaders } from "./request-headers";
+import { requestHeaders } from "@/lib/request-context/request-headers";
 
 export type {
   ActionContext,
@@ -30,7 +29,7 @@ export type {
  */
 export const { authorizedAction, publicAction } = createActionWrappers({
   getDb,
-  getSessionUserId: async () => sessionSubject(await requestHeaders(), getAuthSecret()),
+  getSessionUserId,
   getClientIp: async () => {
     const ip = clientIp(await requestHeaders());
     return ip === "unknown" ? null : ip;

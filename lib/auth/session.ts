@@ -1,9 +1,7 @@
 import "server-only";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getAuthSecret } from "@/lib/auth/secret";
-import { sessionSubject } from "@/lib/auth/session-cookie";
+import { getSessionUserId } from "@/lib/auth/session-user-id";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type AccessibleTenant, assertTenantAccess, listAccessibleTenants } from "@/lib/tenancy/access";
@@ -22,11 +20,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   return loadSessionUser(await getDb(), id);
 });
-
-/** The user id the request's session cookie names (verified, not yet looked up). */
-export async function getSessionUserId(): Promise<string | null> {
-  return sessionSubject(await headers(), getAuthSecret());
-}
 
 /** The signed-in user, or a redirect to /login that returns to `returnTo` afterwards. */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { actionRoute } from "./action-route";
 import type { ActionResult } from "@/lib/actions/create-actions";
-import { requestHeaders } from "@/lib/actions/request-headers";
+import { requestHeaders } from "@/lib/request-context/request-headers";
 
 const ORIGIN = "http://localhost:3000";
 

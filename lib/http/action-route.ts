@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { readBody } from "@/lib/api/steps/read-body";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import type { ActionResult } from "@/lib/actions/create-actions";
-import { withRequestHeaders } from "@/lib/actions/request-headers";
+import { withRequestHeaders } from "@/lib/request-context/request-headers";
 
 /** A console call carries a body of up to 1 MB (lib/console/call.ts), so that it gets its own message. */
 const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
