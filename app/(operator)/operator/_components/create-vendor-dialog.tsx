@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { createVendorAction } from "../actions";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 export function CreateVendorDialog() {
   const router = useRouter();
@@ -37,16 +38,7 @@ export function CreateVendorDialog() {
         width="sm"
         title="Create a vendor account"
         description="A platform integrator. Add its users and keys next; it acts for a hauler only after that hauler approves."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" form="create-vendor" disabled={pending}>
-              {pending ? "Creating…" : "Create vendor"}
-            </Button>
-          </>
-        }
+        footer={<FormDialogButtons form="create-vendor" pending={pending} label="Create vendor" pendingLabel="Creating…" onCancel={() => setOpen(false)} />}
       >
         <form id="create-vendor" action={submit}>
           <fieldset disabled={pending}>

@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { createVendorUserAction } from "../actions";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 /**
  * Create a vendor user; the generated initial password is shown once in the same dialog, which
@@ -62,14 +63,7 @@ export function CreateVendorUserDialog({ vendorId, vendorName }: { vendorId: str
           created ? (
             <Button onClick={close}>I have saved the password</Button>
           ) : (
-            <>
-              <Button variant="secondary" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" form="create-vendor-user" disabled={pending}>
-                {pending ? "Creating…" : "Create user"}
-              </Button>
-            </>
+            <FormDialogButtons form="create-vendor-user" pending={pending} label="Create user" pendingLabel="Creating…" onCancel={() => setOpen(false)} />
           )
         }
       >

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { requestPartnershipAction } from "../actions";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 /** Ask a hauler for access: its tenant ID, the scopes wanted and why. */
 export function RequestPartnershipDialog() {
@@ -46,16 +47,7 @@ export function RequestPartnershipDialog() {
         width="xl"
         title="Request a partnership"
         description="The hauler sees your request with the scopes and note, and approves all of it, part of it, or none."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" form="request-partnership" disabled={pending}>
-              {pending ? "Sending…" : "Send request"}
-            </Button>
-          </>
-        }
+        footer={<FormDialogButtons form="request-partnership" pending={pending} label="Send request" pendingLabel="Sending…" onCancel={() => setOpen(false)} />}
       >
         <form id="request-partnership" action={submit} className="space-y-5">
           <fieldset disabled={pending} className="space-y-5">

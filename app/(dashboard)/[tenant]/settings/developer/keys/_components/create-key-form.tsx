@@ -14,6 +14,7 @@ import { createKeyAction } from "../actions";
 import { defaultExpiry, type ExpiryChoice, ExpiryField, expiryOf } from "./expiry-field";
 import { NameFields } from "./name-fields";
 import { useRefreshKeys } from "./use-keys";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 export type CreateKeyProps = { tenantId: string; tenantName: string; maxLifetimeDays: number | null };
 
@@ -80,14 +81,7 @@ export function CreateKeyForm({ tenantId, tenantName, maxLifetimeDays }: CreateK
           description={`The key acts for ${tenantName} only, with the access you choose.`}
           width="xl"
           footer={
-            <>
-              <Button variant="secondary" onClick={() => setOpen(false)} disabled={create.isPending}>
-                Cancel
-              </Button>
-              <Button type="submit" form="create-key-form" disabled={create.isPending}>
-                {create.isPending ? "Creating…" : "Create key"}
-              </Button>
-            </>
+            <FormDialogButtons form="create-key-form" pending={create.isPending} label="Create key" pendingLabel="Creating…" onCancel={() => setOpen(false)} />
           }
         >
           <form id="create-key-form" onSubmit={submit} noValidate>

@@ -4,11 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ActionFailure, unwrap } from "@/components/actions/action-result";
 import { ScopePicker } from "@/components/scopes/scope-picker";
-import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
 import { updateKeyAction } from "../actions";
 import { NameFields } from "./name-fields";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 export type EditableKey = { id: string; name: string; description: string | null; scopes: string[] };
 
@@ -56,16 +56,7 @@ export function EditKeyDialog({ tenantId, apiKey, onClose, onChanged }: { tenant
         title={`Edit “${apiKey.name}”`}
         description="Changes to the scopes apply from the key's next request; the secret stays the same."
         width="xl"
-        footer={
-          <>
-            <Button variant="secondary" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" form="edit-key-form" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save changes"}
-            </Button>
-          </>
-        }
+        footer={<FormDialogButtons form="edit-key-form" pending={save.isPending} label="Save changes" pendingLabel="Saving…" onCancel={onClose} />}
       >
         <form id="edit-key-form" onSubmit={submit} noValidate>
           <fieldset disabled={save.isPending} className="space-y-6">

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { approvalDiff } from "@/lib/tenancy/grant-diff";
 import { approveRequestAction, denyRequestAction } from "../actions";
+import { FormDialogButtons } from "@/components/ui/form-dialog-buttons";
 
 export type ReviewableRequest = {
   id: string;
@@ -96,14 +97,15 @@ export function ReviewRequestDialog({ tenantId, request }: { tenantId: string; r
               </Button>
             </>
           ) : (
-            <>
-              <Button variant="secondary" onClick={() => setMode("approve")} disabled={pending}>
-                Back
-              </Button>
-              <Button type="submit" form={`deny-${request.id}`} variant="danger" disabled={pending}>
-                {pending ? "Denying…" : "Deny request"}
-              </Button>
-            </>
+            <FormDialogButtons
+              form={`deny-${request.id}`}
+              variant="danger"
+              pending={pending}
+              label="Deny request"
+              pendingLabel="Denying…"
+              cancelLabel="Back"
+              onCancel={() => setMode("approve")}
+            />
           )
         }
       >
