@@ -24,7 +24,7 @@ if (env.DATABASE_URL) {
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   for (const script of ["scripts/db-migrate.ts", "scripts/db-seed.ts"]) {
-    const r = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", script], { env, stdio: "inherit" });
+    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script], { env, stdio: "inherit" });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 } else {
