@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_PORT } from "../env";
+import { klau } from "../fixtures/cli";
 import { type Instance, instance } from "./cluster";
 
 /**
@@ -16,7 +15,6 @@ import { type Instance, instance } from "./cluster";
  * embedded database by default (where the outside test found 12 of 16 keys executed twice), on
  * PostgreSQL with TEST_DATABASE_URL. Its own server on E2E_PORT+10 (this project runs one file at a time).
  */
-const execute = promisify(execFile);
 const PORT = E2E_PORT + 10;
 const RUN = randomBytes(3).toString("hex");
 const IN_FLIGHT = 16;
@@ -62,10 +60,7 @@ async function database(): Promise<Record<string, string>> {
 /** The operator CLI on that database (through the running server when it is the embedded one). */
 async function cli<T>(env: Record<string, string>, ...args: string[]): Promise<T> {
   const { DATABASE_URL: _d, KLAU_DATA_DIR: _k, ...base } = process.env;
-  const { stdout } = await execute(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args], {
-    env: { ...base, ...env },
-  });
-  return (JSON.parse(stdout) as { data: T }).data;
+  return klau<T>(args, { ...base, ...env });
 }
 
 test.describe("an idempotent write interrupted by a crash", () => {
