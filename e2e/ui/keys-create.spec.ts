@@ -72,6 +72,8 @@ test("corporate user: a Custom read:jobs key for North works over HTTP, gains re
   await expect(keys.preset(edit, "Custom")).toBeChecked();
   await keys.access(edit, "Drivers", "Read").check();
   await expect(keys.scopeStrings(edit)).toHaveText("read:jobs,read:drivers");
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "keys-edit-dialog");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText(`Key “${name}” saved`)).toBeVisible();
   await expect(edit).toBeHidden();

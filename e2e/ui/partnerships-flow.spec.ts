@@ -48,6 +48,7 @@ test("vendor requests scopes with a note; before approval the key gets 403 for t
   const dialog = vendorPage.getByRole("dialog", { name: "Request a partnership" });
   await expect(dialog).toBeVisible();
   await expectNoSeriousA11yViolations(vendorPage, { include: "[role=dialog]" });
+  await snap(vendorPage, "vendor-request-partnership");
   await vendorPage.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 

@@ -34,6 +34,7 @@ test("operator creates a vendor, a vendor user (password shown once) and a vendo
   await page.getByRole("button", { name: "Create vendor" }).click();
   const create = page.getByRole("dialog", { name: "Create a vendor account" });
   await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-create-vendor");
   await create.getByLabel("Vendor name").fill(vendorName);
   await create.getByRole("button", { name: "Create vendor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: vendorName })).toBeVisible();
@@ -41,6 +42,8 @@ test("operator creates a vendor, a vendor user (password shown once) and a vendo
   await page.getByRole("button", { name: "Add user" }).click();
   const userDialog = page.getByRole("dialog", { name: `Add a user to ${vendorName}` });
   await userDialog.getByLabel("Email").fill(userEmail);
+  await expectNoSeriousA11yViolations(page, { include: "[role=dialog]" });
+  await snap(page, "operator-create-user");
   await userDialog.getByRole("button", { name: "Create user" }).click();
   const shown = page.getByRole("dialog", { name: "Initial password" });
   password = await shown.getByLabel(`Initial password of ${userEmail}`).inputValue();
