@@ -1,11 +1,10 @@
 // Bundles the API fast path (server/api-entry.ts: the gateway, app/api/v1's and app/api/console's route modules) into
 // <distDir>/klau-api.mjs for scripts/server.mjs. Runs after `next build` (which empties distDir);
 // takes about a second. Dependencies stay in node_modules (shared with Next's server at run time).
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleServerCode, root } from "./bundle.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 export const API_BUNDLE = "klau-api.mjs";
 
@@ -38,10 +37,6 @@ const routesPlugin = {
       }
       return { contents: `${lines.join("\n")}\n`, loader: "js", resolveDir: root };
     });
-    // Next's entry points have no `exports` map: Node's ESM loader needs the file name (next/headers.js).
-    b.onResolve({ filter: /^next\/[a-z-]+$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
-    // The marker package throws outside React's server environment; this bundle is server code.
-    b.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(root, "node_modules/server-only/empty.js") }));
   },
 };
 
@@ -51,31 +46,12 @@ export const HONO_BUNDLE = "klau-api-hono.mjs";
 export async function buildApi({ quiet = false, hono = false } = {}) {
   const started = Date.now();
   const outfile = path.resolve(root, distDir, hono ? HONO_BUNDLE : API_BUNDLE);
-  const result = await build({
-    write: false,
-    entryPoints: [path.join(root, hono ? "server/api-entry-hono.ts" : "server/api-entry.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    tsconfig: path.join(root, "tsconfig.json"),
+  await bundleServerCode(path.join(root, hono ? "server/api-entry-hono.ts" : "server/api-entry.ts"), outfile, {
     // `Response` and `Headers` in the gateway code are the light ones (lib/http/fast-path/light-*.ts); Hono
     // brings its own, globally.
     inject: hono ? [] : [path.join(root, "lib/http/fast-path/light-response.ts"), path.join(root, "lib/http/fast-path/light-headers.ts")],
     plugins: [routesPlugin],
-    banner: { js: "import { createRequire as __klauRequire } from 'node:module'; const require = __klauRequire(import.meta.url);" },
-    sourcemap: "linked",
-    logLevel: "warning",
   });
-  // Written aside, then renamed: servers starting at the same time (tests) never read half a file.
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  for (const file of result.outputFiles) {
-    const temp = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temp, file.contents);
-    renameSync(temp, file.path);
-  }
   if (!quiet) console.log(`• API fast path bundled into ${path.relative(root, outfile)} in ${Date.now() - started} ms`);
   return outfile;
 }
