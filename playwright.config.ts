@@ -23,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   retries: 0,
   globalSetup: "./e2e/global-setup.ts",
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
