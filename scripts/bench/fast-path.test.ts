@@ -10,6 +10,8 @@ function result(rounds: Record<string, number[]>): FastPathResult {
     idleRssMb: {},
     load: { connections: 16, warmupSeconds: 1, seconds: 10, rounds: 3 },
     payloadBytes: 1000,
+    measuredAt: "2026-12-02 05:40",
+    machine: { cores: 2, cpu: "test CPU", node: "v20.0.0", platform: "linux x64", loadAverage: "0.10 / 0.20 / 0.30", busy: false },
   };
 }
 
@@ -33,6 +35,11 @@ describe("fast path report", () => {
     const text = fastPathSection(r).join("\n");
     expect(text).toContain("Cache hit ≥ 25 % of raw Node http: 26 % (20 %–30 %) — **met at the median, not in every round**");
     expect(text).toContain("Cache miss ≥ 3× today's (API via Next, every request queries): 3.3× (3.3–3.3×) — **met in every round**");
+  });
+
+  it("says when and on what machine the figures were measured", () => {
+    const text = fastPathSection(result({ [FP.raw]: [10_000, 10_000, 10_000] })).join("\n");
+    expect(text).toContain("Measured 2026-12-02 05:40 UTC on 2 cores (test CPU), Node v20.0.0, load average at start 0.10 / 0.20 / 0.30.");
   });
 
   it("shows each target's server CPU per request as median (min–max) over the rounds", () => {

@@ -6,6 +6,7 @@ import { pct } from "./format";
 import { createBenchKeys } from "./keys";
 import { type LoadOptions, measureRounds, type Target } from "./load";
 import { BENCH_DIST_DIR } from "./next-app";
+import { type Machine, machine } from "./options";
 import { freePort, type Service, startService, stopService, waitForHttp } from "./processes";
 import { sampleRss } from "./rss";
 
@@ -37,6 +38,9 @@ export type FastPathResult = {
   idleRssMb: Record<string, number>;
   load: LoadOptions;
   payloadBytes: number;
+  /** When and where: ratios hold within one run, absolute figures only on the same machine. */
+  measuredAt: string;
+  machine: Machine;
 };
 
 type Server = { name: string; service: Service; base: string };
@@ -58,6 +62,8 @@ async function get(url: string, headers: Record<string, string>): Promise<string
 }
 
 export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: string, log: (m: string) => void): Promise<FastPathResult> {
+  const machineAtStart = machine();
+  const measuredAt = new Date().toISOString().slice(0, 16).replace("T", " ");
   const database: BenchDatabase = postgresDatabase(pgUrl, "klau_bench_fastpath");
   const payloadFile = path.join(workDir, "fast-path-payload.json");
   const servers: Server[] = [];
@@ -132,7 +138,7 @@ export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: s
       );
       if (round.failures > 0) throw new Error(`${target.name}: ${round.failures} failed requests`);
     });
-    return { rounds, rssMb: rss.stop(), idleRssMb, load, payloadBytes: Buffer.byteLength(payload) };
+    return { rounds, rssMb: rss.stop(), idleRssMb, load, payloadBytes: Buffer.byteLength(payload), measuredAt, machine: machineAtStart };
   } finally {
     for (const service of [raw, ...servers.map((s) => s.service)]) if (service) await stopService(service);
     await database.cleanup();
@@ -234,6 +240,8 @@ export function fastPathSection(result: FastPathResult): string[] {
     "## API fast path (issue 14)",
     "",
     `One PostgreSQL database, three servers from the same production build (\`${BENCH_DIST_DIR}\`): the production server \`scripts/server.mjs\` (what \`npm start\` runs: /api/v1 on Node's http through our adapter, the rest through Next), the same server with @hono/node-server's adapter instead (\`KLAU_API_ADAPTER=hono\`, bench only), and \`next start\` (every request through Next, as before the fast path); plus a raw Node http server sending the same ${result.payloadBytes} bytes. \`GET ${JOBS}\` with a direct key; "every request queries" sends \`Cache-Control: no-cache\`, which skips the read cache. ${result.load.rounds} interleaved rounds: each round runs every target in turn (${result.load.warmupSeconds} s warm-up, ${result.load.seconds} s measured, ${result.load.connections} connections); ratios are taken within each round and shown as median (min–max over rounds). Rate limiting on (memory store).`,
+    "",
+    `Measured ${result.measuredAt} UTC on ${result.machine.cores} cores (${result.machine.cpu}), Node ${result.machine.node}, load average at start ${result.machine.loadAverage}.`,
     "",
     ...fastPathTable(result),
     "",
