@@ -39,7 +39,7 @@ describe("fast path report", () => {
 
   it("says when and on what machine the figures were measured", () => {
     const text = fastPathSection(result({ [FP.raw]: [10_000, 10_000, 10_000] })).join("\n");
-    expect(text).toContain("Measured 2026-12-02 05:40 UTC on 2 cores (test CPU), Node v20.0.0, load average at start 0.10 / 0.20 / 0.30.");
+    expect(text).toContain("Measured 2026-12-02 05:40 UTC on 2 cores (test CPU), linux x64, Node v20.0.0, load average at start 0.10 / 0.20 / 0.30.");
   });
 
   it("shows each target's server CPU per request as median (min–max) over the rounds", () => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { type BenchDatabase, postgresDatabase } from "./database";
-import { pct } from "./format";
+import { machineText, pct, utcMinute } from "./format";
 import { createBenchKeys } from "./keys";
 import { type LoadOptions, measureRounds, type Target } from "./load";
 import { BENCH_DIST_DIR } from "./next-app";
@@ -63,7 +63,7 @@ async function get(url: string, headers: Record<string, string>): Promise<string
 
 export async function benchFastPath(pgUrl: string, load: LoadOptions, workDir: string, log: (m: string) => void): Promise<FastPathResult> {
   const machineAtStart = machine();
-  const measuredAt = new Date().toISOString().slice(0, 16).replace("T", " ");
+  const measuredAt = utcMinute();
   const database: BenchDatabase = postgresDatabase(pgUrl, "klau_bench_fastpath");
   const payloadFile = path.join(workDir, "fast-path-payload.json");
   const servers: Server[] = [];
@@ -241,7 +241,7 @@ export function fastPathSection(result: FastPathResult): string[] {
     "",
     `One PostgreSQL database, three servers from the same production build (\`${BENCH_DIST_DIR}\`): the production server \`scripts/server.mjs\` (what \`npm start\` runs: /api/v1 on Node's http through our adapter, the rest through Next), the same server with @hono/node-server's adapter instead (\`KLAU_API_ADAPTER=hono\`, bench only), and \`next start\` (every request through Next, as before the fast path); plus a raw Node http server sending the same ${result.payloadBytes} bytes. \`GET ${JOBS}\` with a direct key; "every request queries" sends \`Cache-Control: no-cache\`, which skips the read cache. ${result.load.rounds} interleaved rounds: each round runs every target in turn (${result.load.warmupSeconds} s warm-up, ${result.load.seconds} s measured, ${result.load.connections} connections); ratios are taken within each round and shown as median (min–max over rounds). Rate limiting on (memory store).`,
     "",
-    `Measured ${result.measuredAt} UTC on ${result.machine.cores} cores (${result.machine.cpu}), Node ${result.machine.node}, load average at start ${result.machine.loadAverage}.`,
+    `Measured ${result.measuredAt} UTC on ${machineText(result.machine)}.`,
     "",
     ...fastPathTable(result),
     "",

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { analysis } from "./analysis";
 import { closingTheGap } from "./closing-the-gap";
-import { find, ms, pct, rps } from "./format";
+import { find, machineText, ms, pct, rps, utcMinute } from "./format";
 import { BARE, RAW, type ReportInput, type Row } from "./report-types";
 import type { StepCosts } from "./run-step-costs";
 
@@ -55,8 +55,8 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
           "",
         ]
       : []),
-    `- **Date:** ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; total bench time ${seconds} s`,
-    `- **Machine:** ${machine.cores} cores (${machine.cpu}), ${machine.platform}, Node ${machine.node}, load average at start ${machine.loadAverage}`,
+    `- **Date:** ${utcMinute()} UTC; total bench time ${seconds} s`,
+    `- **Machine:** ${machineText(machine)}`,
     `- **Load:** autocannon, ${load.connections} connections, loopback only, after a warm-up of every target of a server, in ${load.rounds} rounds: each round measures every target in turn (${load.warmupSeconds} s warm-up, then ${load.seconds} s measured), so a slow spell of the machine hits all targets alike; a target's figures are its median round. Every response is checked byte-for-byte against the expected JSON (\`failed\` = non-2xx, errors or different bodies, over all rounds).`,
     "- **Targets**, all returning the same bytes (checked before and during every run) from one production server (`scripts/server.mjs`, as `npm start` runs it; build in `.next-bench`) on a fresh seeded database — so the `/api/v1` rows take the API fast path while the bench routes under `/api/bench` go through Next: a raw Node `http` server (no Next); the bare route `GET /api/bench/bare?date=2026-03-15` (a route handler serving the recorded bytes, no auth, no database), sent the same query string and `Authorization` header as the API so that the framework's own parsing of both is on each side of the comparison (it ignores them; the row 'without the query string and key' shows what that parsing costs); the **API pipeline without a DB query** `GET /api/bench/pipeline?date=2026-03-15`, declared with the real `defineRoute({ resource: \"jobs\", query: listJobsQuery })` (authentication, tenant resolution, rate limit, scope `read:jobs`, zod, envelope, request log) whose handler returns the recorded page instead of querying (served by Next's route machinery: the pipeline's cost there, for comparison); and the real `GET /api/v1/jobs?date=2026-03-15` as shipped (the same read repeated, so answered from the read cache after the first). Then the real endpoint again on a second server of the same database with the read cache off (`KLAU_READ_CACHE_TTL_MS=0`), where every request queries the database: what a read costs right after the tenant's data changed. Both bench routes answer 404 unless the server runs with `KLAU_BENCH=1`.",
     `- **Rate limiting** stays on during the API runs (${limiterStore} store; its cost is part of every API figure): the bench starts the server with \`KLAU_RATE_LIMIT_POINTS\` set to 10⁹ so the 500 / 15 min default does not stop the load test.`,
