@@ -3,8 +3,9 @@ import { InvalidInputError } from "@/lib/errors";
 import { createCustomer } from "../customers/service";
 import { createMaterial } from "../materials/service";
 import { createSite } from "../sites/service";
-import { withTwoTenants } from "../testing/fixtures";
-import { listJobsQuery } from "./schemas";
+import type { Page } from "../shared/cursor";
+import { makeTenant, withTwoTenants } from "../testing/fixtures";
+import { type Job, listJobsQuery } from "./schemas";
 import { createJob, getJob, listJobs, updateJob } from "./service";
 
 const t = withTwoTenants();
@@ -83,6 +84,49 @@ describe("jobs", () => {
       await expect(updateJob(t.db, t.north, job.id, { customerId: theirs.id })).rejects.toThrow(InvalidInputError);
       expect((await getJob(t.db, t.north, job.id)).customerId).toBe(mine.id);
       expect((await updateJob(t.db, t.north, job.id, { customerId: null })).customerId).toBeNull();
+    });
+  });
+
+  describe("the list (one SQL statement, ./list-sql.ts)", () => {
+    it("a listed job is byte for byte the job getJob returns, set fields and empty ones", async () => {
+      const tenant = await makeTenant(t.db, "Listed like read");
+      const customer = await createCustomer(t.db, tenant, { name: "C" });
+      const full = await createJob(t.db, tenant, {
+        serviceDate: "2026-01-05",
+        type: "SWAP",
+        status: "SCHEDULED",
+        customerId: customer.id,
+        containerSize: 40,
+        notes: 'Gate code 4411 — "north" entrance',
+      });
+      const empty = await createJob(t.db, tenant, { serviceDate: "2026-01-05" });
+      const listed = (await list(tenant, { date: "2026-01-05" })).items;
+      expect(JSON.stringify(listed)).toBe(JSON.stringify([await getJob(t.db, tenant, full.id), await getJob(t.db, tenant, empty.id)]));
+    });
+
+    it("pages through rows created in the same millisecond once each, in id order", async () => {
+      const tenant = await makeTenant(t.db, "Same millisecond");
+      const createdAt = new Date("2026-02-01T08:00:00.123Z");
+      const ids = ["c0000000-0000-4000-8000-000000000003", "c0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000002"];
+      await t.db.job.createMany({ data: ids.map((id) => ({ id, companyId: tenant, serviceDate: new Date("2026-02-01T00:00:00Z"), createdAt })) });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Job> = await list(tenant, { limit: "1", ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((j) => j.id));
+        expect(page.items.every((j) => j.createdAt === "2026-02-01T08:00:00.123Z")).toBe(true);
+        cursor = page.nextCursor;
+      } while (cursor && seen.length < 10);
+      expect(seen).toEqual([...ids].sort());
+    });
+
+    it("filter values are data, never SQL", async () => {
+      const tenant = await makeTenant(t.db, "Quoted");
+      await createJob(t.db, tenant, { serviceDate: "2026-03-15" });
+      // The schema rejects these before the service sees them; the statement must not care either way.
+      const hostile = { ...listJobsQuery.parse({}), customerId: "x' OR '1'='1", status: undefined };
+      expect((await listJobs(t.db, tenant, hostile)).items).toEqual([]);
+      expect(await t.db.job.count({ where: { companyId: tenant } })).toBe(1);
     });
   });
 

@@ -17,8 +17,12 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const pageOrder = [{ createdAt: "asc" }, { id: "asc" }] as const;
 
-export function encodeCursor(p: Position): string {
-  return Buffer.from(JSON.stringify([p.createdAt.toISOString(), p.id])).toString("base64url");
+/** A row as a page carries it: `createdAt` as a Date (Prisma's models) or already as its ISO string (raw SQL reads). */
+export type PagedRow = { createdAt: Date | string; id: string };
+
+export function encodeCursor(p: PagedRow): string {
+  const at = typeof p.createdAt === "string" ? p.createdAt : p.createdAt.toISOString();
+  return Buffer.from(JSON.stringify([at, p.id])).toString("base64url");
 }
 
 /**
@@ -73,7 +77,7 @@ export function afterCursor(cursor: string | undefined) {
 }
 
 /** Callers fetch `limit + 1` rows; the extra row only tells whether another page exists. */
-export function toPage<R extends Position, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+export function toPage<R extends PagedRow, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
