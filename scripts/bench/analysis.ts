@@ -23,7 +23,7 @@ export const STEP = {
   json: "JSON serialization",
   cacheHit: "read cache: stored answer found",
   prisma: "jobs query: listJobs",
-  rawSql: "same SQL through Prisma",
+  typed: "typed query it replaced",
   driver: "same SQL on the bare driver",
 } as const;
 
@@ -109,7 +109,7 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   const known = parts.reduce((sum, p) => sum + p.value, 0);
   const hit = stepUs(steps, STEP.cacheHit);
   const prisma = stepUs(steps, STEP.prisma);
-  const rawSql = stepUs(steps, STEP.rawSql);
+  const typed = stepUs(steps, STEP.typed);
   const driver = stepUs(steps, STEP.driver);
   const uncachedPart = uncached
     ? `; with the read cache off it takes ${us(usPerRequest(uncached))} µs (the query: +${us(usPerRequest(uncached) - usPerRequest(pipeline))} µs over the pipeline without one)`
@@ -138,13 +138,13 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
     );
   }
   if (prisma !== undefined) {
-    const viaRaw = rawSql !== undefined ? `; the same SQL through Prisma's \`$queryRawUnsafe\` ${us(rawSql)} µs` : "";
-    const viaDriver = driver !== undefined ? `; the same SQL on the bare driver ${us(driver)} µs` : "";
+    const viaTyped = typed !== undefined ? `; the typed query it replaced (\`findMany\`, then \`toJob\`) ${us(typed)} µs` : "";
+    const viaDriver = driver !== undefined ? `; the same statement on the bare driver ${us(driver)} µs` : "";
     lines.push(
-      `  - Query (cache miss): \`listJobs\` alone (one call at a time) takes ${us(prisma)} µs through Prisma${viaRaw}${viaDriver}. ` +
+      `  - Query (cache miss): \`listJobs\` alone (one call at a time, one SQL statement through Prisma's \`$queryRaw\`) takes ${us(prisma)} µs${viaTyped}${viaDriver}. ` +
         (database.includes("PGlite")
           ? "PGlite executes the SQL in WebAssembly on its own worker thread (lib/db/embedded-server.mjs), so the serving thread pays only the client side (Prisma, the pg protocol), as with PostgreSQL; PGlite is one session, so queries wait for each other there."
-          : "PostgreSQL executes the SQL in its own process, so only the client side (Prisma's query plan, parameter and row mapping, the pg protocol) is Node time; under load the two processes and autocannon compete for the machine's cores."),
+          : "PostgreSQL executes the SQL in its own process, so only the client side (Prisma's parameter and row handling, the pg protocol) is Node time; under load the two processes and autocannon compete for the machine's cores."),
     );
   }
   return lines.join("\n");

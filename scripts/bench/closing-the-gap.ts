@@ -59,10 +59,12 @@ export function closingTheGap(rows: Row[]): string[] {
       `concurrent \`listJobs\` calls (≈ ${INVESTIGATION.listJobsPerSecond} req/s in every variant; the bare driver ≈ ` +
       `${INVESTIGATION.bareDriverPerSecond}, \`scripts/bench/query-variants.ts\`): the limit is Node CPU in Prisma's client ` +
       "and the adapter, not the database.",
-    "- **Query: raw SQL for hot list endpoints (not done).** It would make cache misses cheaper (the Prisma vs bare-driver rows " +
-      "of the per-step table), but it would move the tenant filter (`ownedBy`), cursor decoding and row mapping out of the " +
-      "typed client that enforces them for every resource, the one place a tenant-isolation bug would come in, and even the " +
-      "bare driver's query is above the 85 % budget. Not worth that risk.",
+    "- **Query: one SQL statement for the jobs list (done, issue 14).** `listJobs` sends one parameterized statement through " +
+      "Prisma's `$queryRaw` (lib/hauling/jobs/list-sql.ts) instead of `findMany` + `toJob`, and PostgreSQL formats the " +
+      "dates as the response's strings: a cache miss on the fast path costs about a third less (the `findMany` rows of the " +
+      "per-step table). Jobs only: it is the list integrations poll. The tenant is the statement's first condition, every " +
+      "value a bound parameter; tests hold it to the typed path (a listed job is byte for byte what `getJob` returns, " +
+      "isolation and paging on both databases). The other resources keep the typed client.",
     "- **More throughput overall (deployment).** Node serves on one core: one instance per core behind a load balancer (with " +
       "the PostgreSQL or Redis rate-limit store; each instance has its own read cache, kept true by the same notifications) " +
       "multiplies the API and the bare route alike; it does not change the ratio.",

@@ -1,5 +1,5 @@
 // Investigation tool (not run by `npm run bench`): what one `GET /api/v1/jobs?date=…` query costs
-// through Prisma 7 versus the same SQL on the bare driver, and how throughput under concurrency
+// (listJobs' one statement through Prisma 7, the typed findMany it replaced, the statement on the bare driver), and how throughput under concurrency
 // depends on the pool size. Needs a migrated, seeded database that no server holds open:
 //   DATABASE_URL=postgresql://…/klau_x npx tsx --conditions=react-server scripts/bench/query-variants.ts   (or KLAU_DATA_DIR=…)
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
 import { listJobs } from "@/lib/hauling/jobs/service";
 import { fromDay } from "@/lib/hauling/shared/dates";
-import { JOBS_DAY_SQL as SQL } from "./jobs-sql";
+import { jobsStatement, typedJobsOfDay } from "./jobs-sql";
 import { timeAsync } from "./timing";
 import { runDbScript } from "./run-db-script";
 
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const opened = await openedDatabase();
   const db = await getDb();
   const query = listJobsQuery.parse({ date: "2026-03-15" });
+  const statement = jobsStatement(tenantId, query);
   const select = {
     id: true,
     customerId: true,
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   } as const;
   const out: Record<string, number> = {};
   const variants: Record<string, () => Promise<unknown>> = {
-    "listJobs (Prisma findMany, all columns)": () => listJobs(db, tenantId, query),
+    "listJobs (one statement through Prisma's $queryRaw)": () => listJobs(db, tenantId, query),
+    "typed query it replaced (findMany, then toJob)": () => typedJobsOfDay(db, tenantId, { ...query, date: "2026-03-15" }),
     "findMany, same where, select 11 columns": () =>
       db.job.findMany({
         where: { AND: [{ serviceDate: { equals: day }, companyId: tenantId }, {}] },
@@ -62,7 +64,6 @@ async function main(): Promise<void> {
       }),
     "findMany, flat where (no AND wrapper)": () =>
       db.job.findMany({ where: { serviceDate: day, companyId: tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 26 }),
-    "$queryRawUnsafe, same SQL": () => db.$queryRawUnsafe(SQL, day, tenantId, 26),
     "SELECT 1 through Prisma ($queryRawUnsafe)": () => db.$queryRawUnsafe("SELECT 1"),
   };
   // Three rounds, best of each: the first round also warms the JIT, so order must not decide.
@@ -72,9 +73,9 @@ async function main(): Promise<void> {
   const target = opened.target;
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    out["same SQL on the bare pg driver"] = await timeAsync(N, () => pool.query(SQL, [day, tenantId, 26]));
+    out["listJobs' statement on the bare pg driver"] = await timeAsync(N, () => pool.query(statement.text, statement.values));
     out["SELECT 1 on the bare pg driver"] = await timeAsync(N, () => pool.query("SELECT 1"));
-    out["throughput req/s: bare pg, pool 10, 16 concurrent"] = await throughput(16, 3000, () => pool.query(SQL, [day, tenantId, 26]));
+    out["throughput req/s: bare pg, pool 10, 16 concurrent"] = await throughput(16, 3000, () => pool.query(statement.text, statement.values));
     await pool.end();
     // Pool sizes, and named (server-side prepared) statements: PostgreSQL then skips parse + plan.
     const setups = [2, 4, 10, 20].map((max) => ({ label: `pool ${max}`, max, prepared: false }));

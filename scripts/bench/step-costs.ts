@@ -14,20 +14,20 @@ import { type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { consumePoint } from "@/lib/ratelimit/limit";
 import { createLimiter } from "@/lib/ratelimit/store";
 import { ReadCache } from "@/lib/read-cache/read-cache";
-import { JOBS_DAY_SQL, jobsDayParams } from "./jobs-sql";
+import { jobsStatement, typedJobsOfDay } from "./jobs-sql";
 import { timeAsync, timeSync } from "./timing";
 import { runDbScript } from "./run-db-script";
 
 const FAST = 100_000;
 const DB = 200;
 
-/** The jobs SQL on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
-async function onBareDriver(params: unknown[]): Promise<{ step: string; us: number }[]> {
+/** The jobs statement on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
+async function onBareDriver(statement: { text: string; values: unknown[] }): Promise<{ step: string; us: number }[]> {
   const { target } = await openedDatabase();
   if (target.kind !== "postgres") return [];
   const pool = new pg.Pool({ connectionString: target.url, max: 1 });
   try {
-    return [{ step: "same SQL on the bare driver (node-postgres, no Prisma)", us: await timeAsync(DB, () => pool.query(JOBS_DAY_SQL, params)) }];
+    return [{ step: "same SQL on the bare driver (node-postgres, no Prisma)", us: await timeAsync(DB, () => pool.query(statement.text, statement.values)) }];
   } finally {
     await pool.end();
   }
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const limiter = { policy: { points: 1_000_000_000, windowSeconds: 900 }, ...(await createLimiter({ points: 1_000_000_000, windowSeconds: 900 })) };
   const query = listJobsQuery.parse({ date: "2026-03-15" });
   const page = await listJobs(db, tenantId, query);
-  const sqlParams = jobsDayParams(tenantId, "2026-03-15");
+  const day = { ...query, date: "2026-03-15" };
   const answer = new TextEncoder().encode(JSON.stringify({ data: page.items, pagination: { nextCursor: page.nextCursor } }));
   const readCache = new ReadCache({ maxBytes: 32 * 1024 * 1024, ttlMs: 60_000 });
   readCache.setLive(true);
@@ -62,12 +62,12 @@ async function main(): Promise<void> {
     { step: "verifyKey, cache miss (database lookup by hash)", us: await timeAsync(DB, () => verifyKey(key.secret, lookup, uncached)) },
     { step: "rate limiter: consume one point", us: await timeAsync(FAST / 10, () => consumePoint(limiter, `company:${tenantId}`)) },
     { step: "query parse (zod) for ?date=2026-03-15", us: timeSync(FAST / 10, () => listJobsQuery.parse({ date: "2026-03-15" })) },
-    { step: `jobs query: listJobs for one day (${page.items.length} jobs)`, us: await timeAsync(DB, () => listJobs(db, tenantId, query)) },
     {
-      step: "same SQL through Prisma ($queryRawUnsafe, no row mapping by the client)",
-      us: await timeAsync(DB, () => db.$queryRawUnsafe(JOBS_DAY_SQL, ...sqlParams)),
+      step: `jobs query: listJobs for one day (${page.items.length} jobs; one SQL statement through Prisma's $queryRaw)`,
+      us: await timeAsync(DB, () => listJobs(db, tenantId, query)),
     },
-    ...(await onBareDriver(sqlParams)),
+    { step: "typed query it replaced (Prisma's findMany, then toJob per row)", us: await timeAsync(DB, () => typedJobsOfDay(db, tenantId, day)) },
+    ...(await onBareDriver(jobsStatement(tenantId, query))),
     { step: "read cache: stored answer found (hit)", us: timeSync(FAST, () => readCache.lookup(tenantId, "/api/v1/jobs?date=2026-03-15")) },
     {
       step: "JSON serialization of that page",
