@@ -24,6 +24,7 @@ import {
   PIPELINE_VENDOR,
   RAW,
   type Row,
+  oneOffSections,
   writePerformanceDoc,
   writeReport,
 } from "./bench/report";
@@ -301,7 +302,8 @@ async function main(options: BenchOptions): Promise<void> {
       limiterStore: storeKind(),
       seconds,
       write: options.write,
-      leadSections: fastPath,
+      // The one-off investigations (written by hand) stay after the fast path's generated section.
+      leadSections: [...fastPath, ...oneOffSections(readFileSync("docs/PERFORMANCE.md", "utf8"))],
       extraSections: [...keysPageSection(pages), ...consoleOverheadSection(consoleOverheads), ...usageQueriesSection(usage)],
     });
     log(options.write ? `wrote docs/PERFORMANCE.md (${seconds} s)` : report);

@@ -9,6 +9,7 @@ import {
   BARE_PLAIN,
   PIPELINE_DIRECT,
   PIPELINE_VENDOR,
+  oneOffSections,
   RAW,
   renderReport,
   type Row,
@@ -108,5 +109,24 @@ describe("the performance report", () => {
   it("warns when the machine was busy", () => {
     expect(report()).not.toContain("Noisy run");
     expect(report({ busy: true })).toContain("Noisy run");
+  });
+
+  it("keeps the hand-written one-off sections of the current file for a full run, and only those", () => {
+    const current = [
+      "# Performance",
+      "",
+      "## API fast path (issue 14)",
+      "generated",
+      "",
+      "## Where a read's time goes (one-off measurements)",
+      "",
+      "| a | b |",
+      "by hand",
+      "",
+      "## Throughput and latency",
+      "generated",
+    ].join("\n");
+    expect(oneOffSections(current)).toEqual(["## Where a read's time goes (one-off measurements)\n\n| a | b |\nby hand\n"]);
+    expect(oneOffSections("# Performance\n\n## Throughput and latency\n")).toEqual([]);
   });
 });

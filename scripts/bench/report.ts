@@ -80,6 +80,17 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
   ].join("\n");
 }
 
+/** Marks a section of docs/PERFORMANCE.md written by hand: a full bench run keeps it as it is. */
+export const ONE_OFF_MARK = "(one-off measurements)";
+
+/** The hand-written sections of a PERFORMANCE.md text (heading through the line before the next heading). */
+export function oneOffSections(text: string): string[] {
+  const sections = text.split(/\n(?=## )/);
+  return sections
+    .filter((section) => section.startsWith("## ") && section.split("\n", 1)[0]?.endsWith(ONE_OFF_MARK))
+    .map((section) => `${section.trimEnd()}\n`);
+}
+
 /** Writes docs/PERFORMANCE.md in the form `biome check` (npm test's lint step) expects. */
 export function writePerformanceDoc(text: string): void {
   writeFileSync("docs/PERFORMANCE.md", text);
