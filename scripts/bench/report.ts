@@ -81,7 +81,7 @@ export function renderReport({ rows, steps, load, machine, limiterStore, seconds
 }
 
 /** Marks a section of docs/PERFORMANCE.md written by hand: a full bench run keeps it as it is. */
-export const ONE_OFF_MARK = "(one-off measurements)";
+const ONE_OFF_MARK = "(one-off measurements)";
 
 /** The hand-written sections of a PERFORMANCE.md text (heading through the line before the next heading). */
 export function oneOffSections(text: string): string[] {
