@@ -1,15 +1,8 @@
 import type { Db } from "@/lib/db/client";
-import { jobsPageSql } from "@/lib/hauling/jobs/list-sql";
 import { type ListJobsQuery, toJob } from "@/lib/hauling/jobs/schemas";
 import { ownedBy } from "@/lib/hauling/shared/tenant";
 import { afterCursor, pageOrder, toPage } from "@/lib/hauling/shared/cursor";
 import { fromDay } from "@/lib/hauling/shared/dates";
-
-/** The statement `listJobs` sends (lib/hauling/jobs/list-sql.ts), as text and values for the bare driver. */
-export function jobsStatement(tenantId: string, query: ListJobsQuery): { text: string; values: unknown[] } {
-  const sql = jobsPageSql(tenantId, query);
-  return { text: sql.text, values: sql.values };
-}
 
 /**
  * The typed query `listJobs` ran until issue 14 (Prisma's `findMany`, then `toJob` per row), for a

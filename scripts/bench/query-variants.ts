@@ -9,9 +9,10 @@ import { getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
+import { jobsPageSql } from "@/lib/hauling/jobs/list-sql";
 import { listJobs } from "@/lib/hauling/jobs/service";
 import { fromDay } from "@/lib/hauling/shared/dates";
-import { jobsStatement, typedJobsOfDay } from "./jobs-sql";
+import { typedJobsOfDay } from "./jobs-sql";
 import { timeAsync } from "./timing";
 import { runDbScript } from "./run-db-script";
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const opened = await openedDatabase();
   const db = await getDb();
   const query = listJobsQuery.parse({ date: "2026-03-15" });
-  const statement = jobsStatement(tenantId, query);
+  const statement = jobsPageSql(tenantId, query);
   const select = {
     id: true,
     customerId: true,

@@ -7,6 +7,7 @@ import { TtlCache } from "@/lib/cache/ttl-cache";
 import { getDb, openedDatabase } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
+import { jobsPageSql } from "@/lib/hauling/jobs/list-sql";
 import { listJobs } from "@/lib/hauling/jobs/service";
 import type { KeyRecord } from "@/lib/keys/cache";
 import { checkKeyFormat, generateApiKey, hashKey } from "@/lib/keys/format";
@@ -14,14 +15,14 @@ import { type KeyLookup, verifyKey } from "@/lib/keys/verify";
 import { consumePoint } from "@/lib/ratelimit/limit";
 import { createLimiter } from "@/lib/ratelimit/store";
 import { ReadCache } from "@/lib/read-cache/read-cache";
-import { jobsStatement, typedJobsOfDay } from "./jobs-sql";
+import { typedJobsOfDay } from "./jobs-sql";
 import { timeAsync, timeSync } from "./timing";
 import { runDbScript } from "./run-db-script";
 
 const FAST = 100_000;
 const DB = 200;
 
-/** The jobs statement on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
+/** The jobs statement (`listJobs`' own, as Prisma.Sql: text + values) on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
 async function onBareDriver(statement: { text: string; values: unknown[] }): Promise<{ step: string; us: number }[]> {
   const { target } = await openedDatabase();
   if (target.kind !== "postgres") return [];
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
       us: await timeAsync(DB, () => listJobs(db, tenantId, query)),
     },
     { step: "typed query it replaced (Prisma's findMany, then toJob per row)", us: await timeAsync(DB, () => typedJobsOfDay(db, tenantId, day)) },
-    ...(await onBareDriver(jobsStatement(tenantId, query))),
+    ...(await onBareDriver(jobsPageSql(tenantId, query))),
     { step: "read cache: stored answer found (hit)", us: timeSync(FAST, () => readCache.lookup(tenantId, "/api/v1/jobs?date=2026-03-15")) },
     {
       step: "JSON serialization of that page",
