@@ -10,6 +10,7 @@ import type { DatabaseNotifications, OpenedDatabase } from "./opened";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
 import { acquireOwnership, releaseOwnership } from "./ownership";
+import { shareAdapterPool } from "./select-rows";
 import { pgClientExecutor } from "./sql-executor";
 
 /** Where the owner lock of an embedded database lives: its data root (`.data`), beside `pglite/`. */
@@ -76,6 +77,7 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
     const session = await pool.connect();
     const migrated = await applyMigrations(pgClientExecutor(session)).finally(() => session.release());
     const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+    shareAdapterPool(db, pool);
     return {
       db,
       target,

@@ -1,19 +1,30 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "./transaction";
 import type { OpenedDatabase } from "./opened";
+import { shareAdapterPool } from "./select-rows";
 
 /** A PostgreSQL server through @prisma/adapter-pg. Connects lazily; migrations are `npm run db:migrate`. */
 export async function openPostgres(target: { kind: "postgres"; url: string }): Promise<OpenedDatabase> {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: target.url,
     max: config().database.poolSize,
     // Fail fast when the server is unreachable (the health check reports it instead of hanging).
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  return { db, target, close: () => db.$disconnect() };
+  // Our pool, not one the adapter builds: `selectRows` sends hot reads to it directly.
+  const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+  shareAdapterPool(db, pool);
+  return {
+    db,
+    target,
+    close: async () => {
+      await db.$disconnect(); // leaves a pool it was given open
+      await pool.end();
+    },
+  };
 }

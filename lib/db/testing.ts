@@ -7,6 +7,7 @@ import { TRANSACTION_OPTIONS } from "./transaction";
 import type { Db } from "./client";
 import { applyMigrations } from "./migrate";
 import { emptyPglite, migratedPglite } from "./pglite-template";
+import { shareAdapterPool } from "./select-rows";
 import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 
 export interface TestDatabase {
@@ -73,7 +74,10 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     await drop().catch(() => undefined);
     throw error;
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }), transactionOptions: TRANSACTION_OPTIONS });
+  // Built as open-postgres.ts builds it: the adapter's pool shared with `selectRows`.
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+  shareAdapterPool(db, pool);
   const listeners: pg.Client[] = [];
   return {
     db,
@@ -91,6 +95,7 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     cleanup: async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
       await db.$disconnect();
+      await pool.end();
       await drop();
     },
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { selectRows } from "@/lib/db/select-rows";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { FINAL_STATUSES } from "../dispatches/assignment";
@@ -25,7 +26,7 @@ function referencesOf(body: UpdateJobBody) {
 
 /** The jobs list is raw SQL for speed (./list-sql.ts says why); its rows are already `Job`s. */
 export async function listJobs(db: HaulingDb, tenantId: string, query: ListJobsQuery): Promise<Page<Job>> {
-  const rows = await db.$queryRaw<Job[]>(jobsPageSql(tenantId, query));
+  const rows = await selectRows<Job>(db, jobsPageSql(tenantId, query));
   return toPage(rows, query.limit, (job) => job);
 }
 

@@ -1,0 +1,37 @@
+import "server-only";
+import type pg from "pg";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DbClient } from "./transaction";
+
+/**
+ * Where a client's adapter pool is kept: on the client itself under a registry symbol, because the
+ * Next bundles and the API fast path's bundle each hold their own copy of this module but share
+ * the process's one client (lib/db/client.ts).
+ */
+const ADAPTER_POOL = Symbol.for("klau.db.adapterPool");
+
+type WithPool = { [ADAPTER_POOL]?: pg.Pool };
+
+/** Records the pg pool that `db`'s driver adapter (`new PrismaPg(pool)`) sends its queries to. */
+export function shareAdapterPool(db: PrismaClient, pool: pg.Pool): void {
+  Object.defineProperty(db, ADAPTER_POOL, { value: pool, enumerable: false });
+}
+
+/**
+ * The rows of one read statement. On the root client it goes to the very pool Prisma's adapter
+ * uses (the same connections, the same server), without Prisma's client around it: for the jobs
+ * list that client cost three times the driver's own Node CPU per query (about 150 of 240 µs, GC
+ * included; docs/PERFORMANCE.md), on the read integrations poll. Inside a transaction, or on a
+ * client without a shared pool (in-memory PGlite in tests), it is Prisma's `$queryRaw`.
+ *
+ * Values come back as node-postgres parses them, not as Prisma would: the same for text, int4 and
+ * boolean columns, but not for timestamps (Date either way, but built differently), numeric,
+ * int8 or json. Select only columns of the first kind (format the rest in SQL, as list-sql.ts does);
+ * a test per statement compares both ways.
+ */
+export async function selectRows<T>(db: DbClient, statement: Prisma.Sql): Promise<T[]> {
+  const pool = (db as WithPool)[ADAPTER_POOL];
+  if (!pool) return db.$queryRaw<T[]>(statement);
+  const result = await pool.query(statement.text, statement.values);
+  return result.rows as T[];
+}
