@@ -22,9 +22,9 @@ export const STEP = {
   parse: "query parse",
   json: "JSON serialization",
   cacheHit: "read cache: stored answer found",
-  prisma: "jobs query: listJobs",
+  listJobs: "jobs query: listJobs",
   typed: "typed query it replaced",
-  driver: "same SQL on the bare driver",
+  viaPrisma: "same statement through Prisma's $queryRaw",
 } as const;
 
 function stepUs(steps: StepCosts | undefined, prefix: string): number | undefined {
@@ -108,9 +108,9 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   ].filter((p): p is { label: string; value: number } => p.value !== undefined);
   const known = parts.reduce((sum, p) => sum + p.value, 0);
   const hit = stepUs(steps, STEP.cacheHit);
-  const prisma = stepUs(steps, STEP.prisma);
+  const listed = stepUs(steps, STEP.listJobs);
   const typed = stepUs(steps, STEP.typed);
-  const driver = stepUs(steps, STEP.driver);
+  const viaPrisma = stepUs(steps, STEP.viaPrisma);
   const uncachedPart = uncached
     ? `; with the read cache off it takes ${us(usPerRequest(uncached))} µs (the query: +${us(usPerRequest(uncached) - usPerRequest(pipeline))} µs over the pipeline without one)`
     : "";
@@ -137,14 +137,14 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
         "gateway costs and nothing more.",
     );
   }
-  if (prisma !== undefined) {
+  if (listed !== undefined) {
     const viaTyped = typed !== undefined ? `; the typed query it replaced (\`findMany\`, then \`toJob\`) ${us(typed)} µs` : "";
-    const viaDriver = driver !== undefined ? `; the same statement on the bare driver ${us(driver)} µs` : "";
+    const throughPrisma = viaPrisma !== undefined ? `; the same statement through Prisma's \`$queryRaw\` ${us(viaPrisma)} µs` : "";
     lines.push(
-      `  - Query (cache miss): \`listJobs\` alone (one call at a time, one SQL statement through Prisma's \`$queryRaw\`) takes ${us(prisma)} µs${viaTyped}${viaDriver}. ` +
+      `  - Query (cache miss): \`listJobs\` alone (one call at a time, one SQL statement on the pool of Prisma's adapter, \`selectRows\`) takes ${us(listed)} µs${throughPrisma}${viaTyped}. ` +
         (database.includes("PGlite")
-          ? "PGlite executes the SQL in WebAssembly on its own worker thread (lib/db/embedded-server.mjs), so the serving thread pays only the client side (Prisma, the pg protocol), as with PostgreSQL; PGlite is one session, so queries wait for each other there."
-          : "PostgreSQL executes the SQL in its own process, so only the client side (Prisma's parameter and row handling, the pg protocol) is Node time; under load the two processes and autocannon compete for the machine's cores."),
+          ? "PGlite executes the SQL in WebAssembly on its own worker thread (lib/db/embedded-server.mjs), so the serving thread pays only the client side (the pg protocol and row parsing), as with PostgreSQL; PGlite is one session, so queries wait for each other there."
+          : "PostgreSQL executes the SQL in its own process, so only the client side (the pg protocol and row parsing) is Node time; under load the two processes and autocannon compete for the machine's cores."),
     );
   }
   return lines.join("\n");

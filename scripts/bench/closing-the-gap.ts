@@ -59,10 +59,12 @@ export function closingTheGap(rows: Row[]): string[] {
       `concurrent \`listJobs\` calls (≈ ${INVESTIGATION.listJobsPerSecond} req/s in every variant; the bare driver ≈ ` +
       `${INVESTIGATION.bareDriverPerSecond}, \`scripts/bench/query-variants.ts\`): the limit is Node CPU in Prisma's client ` +
       "and the adapter, not the database.",
-    "- **Query: one SQL statement for the jobs list (done, issue 14).** `listJobs` sends one parameterized statement through " +
-      "Prisma's `$queryRaw` (lib/hauling/jobs/list-sql.ts) instead of `findMany` + `toJob`, and PostgreSQL formats the " +
-      "dates as the response's strings: a cache miss on the fast path costs about a third less (the `findMany` rows of the " +
-      "per-step table). Jobs only: it is the list integrations poll. The tenant is the statement's first condition, every " +
+    "- **Query: one SQL statement for the jobs list (done, issue 14).** `listJobs` sends one parameterized statement " +
+      "(lib/hauling/jobs/list-sql.ts) instead of `findMany` + `toJob`, and PostgreSQL formats the dates as the response's " +
+      "strings: a cache miss on the fast path cost about a third less. The statement then left Prisma's client: " +
+      "`selectRows` (lib/db/select-rows.ts) sends it to the pg pool Prisma's adapter itself uses (same connections; inside " +
+      "a transaction it stays on Prisma's `$queryRaw`), which took the fast path's miss from about 450 to about 310 µs of " +
+      "server CPU. Jobs only: it is the list integrations poll. The tenant is the statement's first condition, every " +
       "value a bound parameter; tests hold it to the typed path (a listed job is byte for byte what `getJob` returns, " +
       "isolation and paging on both databases). The other resources keep the typed client.",
     "- **More throughput overall (deployment).** Node serves on one core: one instance per core behind a load balancer (with " +

@@ -1,5 +1,5 @@
 // Investigation tool (not run by `npm run bench`): what one `GET /api/v1/jobs?date=…` query costs
-// (listJobs' one statement through Prisma 7, the typed findMany it replaced, the statement on the bare driver), and how throughput under concurrency
+// (listJobs' one statement on the adapter's pool and through Prisma 7, the typed findMany it replaced, the statement on the bare driver), and how throughput under concurrency
 // depends on the pool size. Needs a migrated, seeded database that no server holds open:
 //   DATABASE_URL=postgresql://…/klau_x npx tsx --conditions=react-server scripts/bench/query-variants.ts   (or KLAU_DATA_DIR=…)
 import { createHash } from "node:crypto";
@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   } as const;
   const out: Record<string, number> = {};
   const variants: Record<string, () => Promise<unknown>> = {
-    "listJobs (one statement through Prisma's $queryRaw)": () => listJobs(db, tenantId, query),
+    "listJobs (one statement on the adapter's pool, selectRows)": () => listJobs(db, tenantId, query),
+    "the same statement through Prisma's $queryRaw": () => db.$queryRaw(jobsPageSql(tenantId, query)),
     "typed query it replaced (findMany, then toJob)": () => typedJobsOfDay(db, tenantId, { ...query, date: "2026-03-15" }),
     "findMany, same where, select 11 columns": () =>
       db.job.findMany({

@@ -1,10 +1,9 @@
 // Per-request cost of single pipeline steps, measured in isolation with the app's own modules.
 // Run by the bench (run-step-costs.ts) against a seeded bench database that no server holds open;
 // prints one JSON line: [{ step, us }].
-import pg from "pg";
 import { findKeyByHash } from "@/lib/api/lookups";
 import { TtlCache } from "@/lib/cache/ttl-cache";
-import { getDb, openedDatabase } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import { listJobsQuery } from "@/lib/hauling/jobs/schemas";
 import { jobsPageSql } from "@/lib/hauling/jobs/list-sql";
@@ -21,18 +20,6 @@ import { runDbScript } from "./run-db-script";
 
 const FAST = 100_000;
 const DB = 200;
-
-/** The jobs statement (`listJobs`' own, as Prisma.Sql: text + values) on node-postgres without Prisma (PostgreSQL only: PGlite's instance is the client's own). */
-async function onBareDriver(statement: { text: string; values: unknown[] }): Promise<{ step: string; us: number }[]> {
-  const { target } = await openedDatabase();
-  if (target.kind !== "postgres") return [];
-  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
-  try {
-    return [{ step: "same SQL on the bare driver (node-postgres, no Prisma)", us: await timeAsync(DB, () => pool.query(statement.text, statement.values)) }];
-  } finally {
-    await pool.end();
-  }
-}
 
 async function main(): Promise<void> {
   const db = await getDb();
@@ -64,11 +51,11 @@ async function main(): Promise<void> {
     { step: "rate limiter: consume one point", us: await timeAsync(FAST / 10, () => consumePoint(limiter, `company:${tenantId}`)) },
     { step: "query parse (zod) for ?date=2026-03-15", us: timeSync(FAST / 10, () => listJobsQuery.parse({ date: "2026-03-15" })) },
     {
-      step: `jobs query: listJobs for one day (${page.items.length} jobs; one SQL statement through Prisma's $queryRaw)`,
+      step: `jobs query: listJobs for one day (${page.items.length} jobs; one SQL statement on the pool of Prisma's adapter, selectRows)`,
       us: await timeAsync(DB, () => listJobs(db, tenantId, query)),
     },
+    { step: "same statement through Prisma's $queryRaw (as before)", us: await timeAsync(DB, () => db.$queryRaw(jobsPageSql(tenantId, query))) },
     { step: "typed query it replaced (Prisma's findMany, then toJob per row)", us: await timeAsync(DB, () => typedJobsOfDay(db, tenantId, day)) },
-    ...(await onBareDriver(jobsPageSql(tenantId, query))),
     { step: "read cache: stored answer found (hit)", us: timeSync(FAST, () => readCache.lookup(tenantId, "/api/v1/jobs?date=2026-03-15")) },
     {
       step: "JSON serialization of that page",

@@ -4,12 +4,13 @@ import { decodeCursor } from "../shared/cursor";
 import type { ListJobsQuery } from "./schemas";
 
 /**
- * The jobs list as one parameterized SQL statement (Prisma's `$queryRaw`), not `findMany`: it is
+ * The jobs list as one parameterized SQL statement (run by `selectRows`), not `findMany`: it is
  * the read integrations poll (a dispatch board asks for today's jobs every few seconds), and the
  * one whose every request queries once the tenant's data changed. Measured on the API fast path
  * (docs/PERFORMANCE.md, issue 14): Prisma's query builder plus a `Date` per timestamp, built
  * through Next's `Date` wrapper and formatted back by `toJob`, cost about a third of such a read.
- * Here PostgreSQL writes the response's strings itself, so a row is already a `Job`.
+ * Here PostgreSQL writes the response's strings itself, so a row is already a `Job`, and only text
+ * and int columns come back: `selectRows` may skip Prisma's client for it (lib/db/select-rows.ts).
  *
  * Every value is a bound parameter. The tenant is always the first condition and comes only from
  * the caller's `tenantId`, as `ownedBy` guarantees for the typed queries.
