@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { prismaIdempotencyStore } from "@/lib/idempotency/prisma-store";
 import { finishIdempotent, startIdempotent } from "@/lib/idempotency/protocol";
 import { generateApiKey } from "@/lib/keys/format";
-import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+import { requestLogWriter } from "@/lib/request-log/writer";
 import { usageRange } from "@/lib/request-log/range";
 import { usageReport } from "@/lib/request-log/usage";
 import { findKeyByHash, findPartnership } from "./lookups";
@@ -78,7 +78,7 @@ describe("idempotency store on a real database", () => {
 describe("request log writer and usage", () => {
   it("writes a batch, touches lastUsedAt, and usage groups by day and status for one tenant", async () => {
     const key = await db.apiKey.findFirstOrThrow({ where: { companyId } });
-    const writer = prismaRequestLogWriter(db);
+    const writer = requestLogWriter(db);
     const at = (iso: string) => new Date(iso);
     const entry = (status: number, createdAt: Date, tenant: string | null = companyId) => ({
       apiKeyId: key.id,

@@ -10,7 +10,7 @@ import type { DatabaseNotifications, OpenedDatabase } from "./opened";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
 import { acquireOwnership, releaseOwnership } from "./ownership";
-import { shareAdapterPool } from "./select-rows";
+import { shareAdapterPool } from "./pool-statements";
 import { pgClientExecutor } from "./sql-executor";
 
 /** Where the owner lock of an embedded database lives: its data root (`.data`), beside `pglite/`. */

@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "./transaction";
 import type { OpenedDatabase } from "./opened";
-import { shareAdapterPool } from "./select-rows";
+import { shareAdapterPool } from "./pool-statements";
 
 /** A PostgreSQL server through @prisma/adapter-pg. Connects lazily; migrations are `npm run db:migrate`. */
 export async function openPostgres(target: { kind: "postgres"; url: string }): Promise<OpenedDatabase> {

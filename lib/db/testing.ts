@@ -7,7 +7,7 @@ import { TRANSACTION_OPTIONS } from "./transaction";
 import type { Db } from "./client";
 import { applyMigrations } from "./migrate";
 import { emptyPglite, migratedPglite } from "./pglite-template";
-import { shareAdapterPool } from "./select-rows";
+import { shareAdapterPool } from "./pool-statements";
 import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 
 export interface TestDatabase {

@@ -3,7 +3,7 @@ import { CLI_ACTOR } from "@/lib/audit/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { onKeyRevoked } from "@/lib/keys/events";
 import { createKey } from "@/lib/keys/service";
-import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+import { requestLogWriter } from "@/lib/request-log/writer";
 import { createPartnership } from "@/lib/tenancy/partnerships";
 import { type CompanyScope, operatorScope } from "@/lib/tenancy/scope";
 import { reduceToUsedScopes } from "./apply";
@@ -17,7 +17,7 @@ const now = new Date();
 const scopeOf = (companyId: string): CompanyScope => ({ kind: "company", companyId, includeDivisions: false });
 
 async function used(entries: { apiKeyId: string; companyId: string; vendorId?: string; scope: string | null; daysAgo?: number }[]) {
-  await prismaRequestLogWriter(t.db).insert(
+  await requestLogWriter(t.db).insert(
     entries.map((e, i) => ({
       apiKeyId: e.apiKeyId,
       consoleUserId: null,

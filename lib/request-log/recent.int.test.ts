@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RequestLogEntry } from "./buffer";
-import { prismaRequestLogWriter } from "./prisma-writer";
+import { requestLogWriter } from "./writer";
 import { recentRequests } from "./recent";
 
 let testDb: TestDatabase;
@@ -36,7 +36,7 @@ it("names each request's caller: the key, the vendor, or Console (email) for a c
     createdAt: at(second),
     ...over,
   });
-  await prismaRequestLogWriter(db).insert([
+  await requestLogWriter(db).insert([
     entry({ apiKeyId: key.id }, 1),
     entry({ consoleUserId: user.id }, 2),
     entry({ consoleUserId: user.id, vendorId: vendor.id }, 3),

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { CompanyScope } from "@/lib/tenancy/scope";
 import type { RequestLogEntry } from "./buffer";
 import { listRequestLog } from "./list";
-import { prismaRequestLogWriter } from "./prisma-writer";
+import { requestLogWriter } from "./writer";
 import { usageRange } from "./range";
 import { nameIdentities } from "./identities";
 import { keyUsageSeries, usageByTenant, usageReport } from "./usage";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   corp = (await t.db.company.create({ data: { name: "Corp" } })).id;
   north = (await t.db.company.create({ data: { name: "North", parentId: corp } })).id;
   south = (await t.db.company.create({ data: { name: "South", parentId: corp } })).id;
-  const writer = prismaRequestLogWriter(t.db);
+  const writer = requestLogWriter(t.db);
   // Two flushes, so the roll-up adds to rows it already has.
   await writer.insert([
     entry({}),
@@ -167,7 +167,7 @@ describe("console sessions in the usage report", () => {
     const tenant = (await t.db.company.create({ data: { name: "Console Co" } })).id;
     const ana = await t.db.user.create({ data: { email: "ana@console.test", name: "Ana", passwordHash: "x" } });
     const bo = await t.db.user.create({ data: { email: "bo@console.test", name: "Bo", passwordHash: "x" } });
-    await prismaRequestLogWriter(t.db).insert([
+    await requestLogWriter(t.db).insert([
       entry({ companyId: tenant, apiKeyId: null, consoleUserId: ana.id }),
       entry({ companyId: tenant, apiKeyId: null, consoleUserId: ana.id, status: 403, errorCode: "INSUFFICIENT_SCOPE", scope: null }),
       entry({ companyId: tenant, apiKeyId: null, consoleUserId: bo.id }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+import { requestLogWriter } from "@/lib/request-log/writer";
 import { retentionFromEnv } from "./config";
 import { purgeExpired } from "./purge";
 
@@ -46,7 +46,7 @@ describe("audit events are append-only", () => {
 
 describe("purgeExpired", () => {
   it("removes only rows older than the retention, in batches; the newest stay", async () => {
-    const writer = prismaRequestLogWriter(t.db);
+    const writer = requestLogWriter(t.db);
     const row = (createdAt: Date, requestId: string) => ({
       apiKeyId: "k",
       consoleUserId: null,

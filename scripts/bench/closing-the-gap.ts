@@ -62,7 +62,7 @@ export function closingTheGap(rows: Row[]): string[] {
     "- **Query: one SQL statement for the jobs list (done, issue 14).** `listJobs` sends one parameterized statement " +
       "(lib/hauling/jobs/list-sql.ts) instead of `findMany` + `toJob`, and PostgreSQL formats the dates as the response's " +
       "strings: a cache miss on the fast path cost about a third less. The statement then left Prisma's client: " +
-      "`selectRows` (lib/db/select-rows.ts) sends it to the pg pool Prisma's adapter itself uses (same connections; inside " +
+      "`selectRows` (lib/db/pool-statements.ts) sends it to the pg pool Prisma's adapter itself uses (same connections; inside " +
       "a transaction it stays on Prisma's `$queryRaw`), which took the fast path's miss from about 450 to about 310 µs of " +
       "server CPU. Jobs only: it is the list integrations poll. The tenant is the statement's first condition, every " +
       "value a bound parameter; tests hold it to the typed path (a listed job is byte for byte what `getJob` returns, " +

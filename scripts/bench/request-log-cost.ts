@@ -10,7 +10,7 @@ import { cpuUsage } from "node:process";
 import { getDb } from "@/lib/db/client";
 import { DEMO } from "@/lib/db/demo";
 import type { RequestLogEntry } from "@/lib/request-log/buffer";
-import { prismaRequestLogWriter } from "@/lib/request-log/prisma-writer";
+import { requestLogWriter } from "@/lib/request-log/writer";
 import { runDbScript } from "./run-db-script";
 
 const PATH = "/bench/request-log-cost";
@@ -57,9 +57,9 @@ async function cost(label: string, insert: (rows: RequestLogEntry[]) => Promise<
 
 async function main(): Promise<void> {
   const db = await getDb();
-  const writer = prismaRequestLogWriter(db);
+  const writer = requestLogWriter(db);
   await cost("Prisma createMany (the writer before commit 89456a7)", (rows) => db.apiRequestLog.createMany({ data: rows }));
-  await cost("INSERT … SELECT FROM json_to_recordset (lib/request-log/prisma-writer.ts)", (rows) => writer.insert(rows));
+  await cost("INSERT … SELECT FROM json_to_recordset (lib/request-log/writer.ts)", (rows) => writer.insert(rows));
   await cost("touchKeys, one raw UPDATE per flush", () => writer.touchKeys(new Map([[DEMO_KEY_ID, new Date()]])));
   await db.apiRequestLog.deleteMany({ where: { path: PATH } });
 }

@@ -10,7 +10,7 @@ import type { ListJobsQuery } from "./schemas";
  * (docs/PERFORMANCE.md, issue 14): Prisma's query builder plus a `Date` per timestamp, built
  * through Next's `Date` wrapper and formatted back by `toJob`, cost about a third of such a read.
  * Here PostgreSQL writes the response's strings itself, so a row is already a `Job`, and only text
- * and int columns come back: `selectRows` may skip Prisma's client for it (lib/db/select-rows.ts).
+ * and int columns come back: `selectRows` may skip Prisma's client for it (lib/db/pool-statements.ts).
  *
  * Every value is a bound parameter. The tenant is always the first condition and comes only from
  * the caller's `tenantId`, as `ownedBy` guarantees for the typed queries.

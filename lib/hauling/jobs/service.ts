@@ -1,5 +1,5 @@
 import "server-only";
-import { selectRows } from "@/lib/db/select-rows";
+import { selectRows } from "@/lib/db/pool-statements";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { FINAL_STATUSES } from "../dispatches/assignment";

@@ -35,3 +35,15 @@ export async function selectRows<T>(db: DbClient, statement: Prisma.Sql): Promis
   const result = await pool.query(statement.text, statement.values);
   return result.rows as T[];
 }
+
+/**
+ * Runs one write statement, on the adapter's pool like `selectRows` (else Prisma's `$executeRaw`);
+ * resolves with the number of rows it touched. For the request log's batches: a `Buffer` value
+ * goes to the pool as it is (binary bytea), where Prisma's client would copy it through base64.
+ */
+export async function executeStatement(db: DbClient, statement: Prisma.Sql): Promise<number> {
+  const pool = (db as WithPool)[ADAPTER_POOL];
+  if (!pool) return db.$executeRaw(statement);
+  const result = await pool.query(statement.text, statement.values);
+  return result.rowCount ?? 0;
+}

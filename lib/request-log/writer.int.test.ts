@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { RequestLogEntry } from "./buffer";
-import { prismaRequestLogWriter } from "./prisma-writer";
+import { requestLogWriter } from "./writer";
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -72,7 +72,30 @@ it("writes a batch with every column, nulls, awkward text and the exact timestam
       createdAt: at,
     },
   ];
-  await prismaRequestLogWriter(testDb.db).insert(entries);
+  await requestLogWriter(testDb.db).insert(entries);
   const rows = await testDb.db.apiRequestLog.findMany({ orderBy: { requestId: "asc" } });
   expect(rows.map(({ id: _id, ...row }) => row)).toEqual(entries);
+});
+
+it("writes a batch of several slices whole (more entries than one turn of the event loop serializes)", async () => {
+  const at = new Date("2026-12-02T10:00:00.000Z");
+  const entries: RequestLogEntry[] = Array.from({ length: 1_201 }, (_, n) => ({
+    apiKeyId: null,
+    consoleUserId: null,
+    companyId: null,
+    vendorId: null,
+    method: "GET",
+    path: "/api/v1/jobs",
+    status: 200,
+    durationMs: n,
+    requestId: `slice-${n}`,
+    errorCode: null,
+    scope: "read:jobs",
+    createdAt: at,
+  }));
+  await requestLogWriter(testDb.db).insert(entries);
+  const rows = await testDb.db.apiRequestLog.findMany({ where: { requestId: { startsWith: "slice-" } }, select: { requestId: true, durationMs: true } });
+  expect(rows).toHaveLength(1_201);
+  expect(new Set(rows.map((r) => r.requestId)).size).toBe(1_201);
+  expect(rows.every((r) => r.requestId === `slice-${r.durationMs}`)).toBe(true);
 });

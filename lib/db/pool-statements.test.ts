@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { selectRows, shareAdapterPool } from "./select-rows";
+import { selectRows, shareAdapterPool } from "./pool-statements";
 
 const statement = Prisma.sql`SELECT "id" FROM "Job" WHERE "companyId" = ${"tenant-1"} LIMIT ${3}`;
 
