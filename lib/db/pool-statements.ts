@@ -26,8 +26,8 @@ export function shareAdapterPool(db: PrismaClient, pool: pg.Pool): void {
  *
  * Values come back as node-postgres parses them, not as Prisma would: the same for text, int4 and
  * boolean columns, but not for timestamps (Date either way, but built differently), numeric,
- * int8 or json. Select only columns of the first kind (format the rest in SQL, as list-sql.ts does);
- * a test per statement compares both ways.
+ * int8 or json. Select only columns of the first kind (format the rest in SQL, as list-sql.ts does),
+ * and hold the rows to the typed client's in a test (a listed job is byte for byte `getJob`'s).
  */
 export async function selectRows<T>(db: DbClient, statement: Prisma.Sql): Promise<T[]> {
   const pool = (db as WithPool)[ADAPTER_POOL];
