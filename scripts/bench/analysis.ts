@@ -112,7 +112,7 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   const typed = stepUs(steps, STEP.typed);
   const viaPrisma = stepUs(steps, STEP.viaPrisma);
   const uncachedPart = uncached
-    ? `; with the read cache off it takes ${us(usPerRequest(uncached))} µs (the query: +${us(usPerRequest(uncached) - usPerRequest(pipeline))} µs over the pipeline without one)`
+    ? `; with the read cache off it takes ${us(usPerRequest(uncached))} µs (${signed(usPerRequest(uncached) - usPerRequest(pipeline))} µs against the pipeline without a query; \`/api/v1\` takes the fast path while the bench routes go through Next, so the query's own cost is in the fast-path section)`
     : "";
   const lines = [
     `- **${database}:** per request (1 / throughput at saturation) the bare route takes ${us(usPerRequest(bare))} µs, ` +
@@ -122,7 +122,7 @@ function whereTimeGoes(rows: Row[], database: string, steps: StepCosts | undefin
   if (parts.length > 0) {
     lines.push(
       `  - Gateway: the steps measured alone add up to ${us(known)} µs (${parts.map((p) => `${p.label} ${us(p.value)}`).join(", ")}); ` +
-        "the rest is the request-log flush (one `INSERT … SELECT FROM json_to_recordset` per batch of up to 1 000, off the request " +
+        "the rest is the request-log flush (one `INSERT … SELECT FROM json_to_recordset` per batch of up to 5 000, serialized 500 entries at a time between requests, off the request " +
         `path; ≈ ${INVESTIGATION.requestLogJsonThreads[databaseKey(database)].main} µs per logged request on the serving thread, ` +
         "measured alone, while the database does the insert in its own process or thread) and the pipeline's per-request " +
         "plumbing: request id, the rate-limit and id headers, the `URL` " +

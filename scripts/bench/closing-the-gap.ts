@@ -51,7 +51,9 @@ export function closingTheGap(rows: Row[]): string[] {
       `${prisma.pglite} µs on PGlite; one \`INSERT … SELECT FROM unnest(…)\` of one array per column (commit 89456a7) ` +
       `${unnest.pg} µs and ${unnest.pglite} µs; one \`json_to_recordset\` of a single JSON parameter, now, ${json.pg} µs and ` +
       `${json.pglite} µs (\`scripts/bench/request-log-cost.ts\`). \`lastUsedAt\` is one raw \`UPDATE\` per flush, and a ` +
-      "flush takes up to 1 000 entries (was 200), so its fixed cost is spread over more requests.",
+      "flush takes up to 5 000 entries (was 200, then 1 000), so its fixed cost is spread over more requests; it is serialized " +
+      "500 entries per turn of the event loop and sent as bytes on the pool of Prisma's adapter (`executeStatement`), so no " +
+      "request waits behind a whole batch's JSON.",
     "- **Query: Prisma settings (measured, nothing kept).** `relationLoadStrategy` does not apply (the list loads no relations). " +
       "Prisma 7 already caches the compiled plan per query shape (`queryPlanCacheMaxSize`, default 1000). Selecting 11 instead " +
       "of 12 columns, a flat `where` instead of `AND: [filters, {}]`, pool sizes 2 / 4 / 10 / 20 and named prepared statements " +
