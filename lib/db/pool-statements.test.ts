@@ -13,7 +13,7 @@ describe("selectRows", () => {
   it("sends the statement's text and values to the adapter's pool when the client shares one", async () => {
     const db = fakeClient();
     const query = vi.fn(async () => ({ rows: [{ id: "via-pool" }] }));
-    shareAdapterPool(db as unknown as PrismaClient, { query } as unknown as pg.Pool);
+    shareAdapterPool(db as unknown as PrismaClient, { query, on: vi.fn() } as unknown as pg.Pool);
     expect(await selectRows(db as unknown as PrismaClient, statement)).toEqual([{ id: "via-pool" }]);
     expect(query).toHaveBeenCalledWith('SELECT "id" FROM "Job" WHERE "companyId" = $1 LIMIT $2', ["tenant-1", 3]);
     expect(db.$queryRaw).not.toHaveBeenCalled();
@@ -27,7 +27,13 @@ describe("selectRows", () => {
 
   it("keeps the pool out of the client's enumerable properties (nothing logs or spreads it)", () => {
     const db = fakeClient();
-    shareAdapterPool(db as unknown as PrismaClient, {} as pg.Pool);
+    shareAdapterPool(db as unknown as PrismaClient, { on: vi.fn() } as unknown as pg.Pool);
     expect(Object.keys(db)).toEqual(["$queryRaw"]);
+  });
+
+  it("listens for a broken idle connection's error on the pool, so it cannot end the process", () => {
+    const on = vi.fn();
+    shareAdapterPool(fakeClient() as unknown as PrismaClient, { on } as unknown as pg.Pool);
+    expect(on).toHaveBeenCalledWith("error", expect.any(Function));
   });
 });

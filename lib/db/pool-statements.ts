@@ -14,6 +14,10 @@ type WithPool = { [ADAPTER_POOL]?: pg.Pool };
 
 /** Records the pg pool that `db`'s driver adapter (`new PrismaPg(pool)`) sends its queries to. */
 export function shareAdapterPool(db: PrismaClient, pool: pg.Pool): void {
+  // An idle connection that breaks emits 'error' on the pool, which would end the process without
+  // a listener; Prisma's adapter adds one only once it connects, and `selectRows` may come first.
+  // The broken connection is dropped, and the next statement's own error says what happened.
+  pool.on("error", () => undefined);
   Object.defineProperty(db, ADAPTER_POOL, { value: pool, enumerable: false });
 }
 
