@@ -2,15 +2,12 @@ import "server-only";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { TRANSACTION_OPTIONS } from "./transaction";
 import type { DatabaseNotifications, OpenedDatabase } from "./opened";
+import { prismaClientOnPool } from "./client-on-pool";
 import { startEmbeddedServer } from "./embedded-thread";
 import { applyMigrations } from "./migrate";
 import { acquireOwnership, releaseOwnership } from "./ownership";
-import { shareAdapterPool } from "./pool-statements";
 import { pgClientExecutor } from "./sql-executor";
 
 /** Where the owner lock of an embedded database lives: its data root (`.data`), beside `pglite/`. */
@@ -76,8 +73,7 @@ export async function openEmbedded(target: { kind: "embedded"; dataDir: string }
     const notifications = poolNotifications(pool);
     const session = await pool.connect();
     const migrated = await applyMigrations(pgClientExecutor(session)).finally(() => session.release());
-    const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
-    shareAdapterPool(db, pool);
+    const db = prismaClientOnPool(pool);
     return {
       db,
       target,

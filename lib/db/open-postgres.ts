@@ -1,11 +1,8 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { config } from "@/lib/config";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { TRANSACTION_OPTIONS } from "./transaction";
+import { prismaClientOnPool } from "./client-on-pool";
 import type { OpenedDatabase } from "./opened";
-import { shareAdapterPool } from "./pool-statements";
 
 /** A PostgreSQL server through @prisma/adapter-pg. Connects lazily; migrations are `npm run db:migrate`. */
 export async function openPostgres(target: { kind: "postgres"; url: string }): Promise<OpenedDatabase> {
@@ -17,8 +14,7 @@ export async function openPostgres(target: { kind: "postgres"; url: string }): P
     idleTimeoutMillis: 30_000,
   });
   // Our pool, not one the adapter builds: `selectRows` sends hot reads to it directly.
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
-  shareAdapterPool(db, pool);
+  const db = prismaClientOnPool(pool);
   return {
     db,
     target,

@@ -12,6 +12,11 @@ const ADAPTER_POOL = Symbol.for("klau.db.adapterPool");
 
 type WithPool = { [ADAPTER_POOL]?: pg.Pool };
 
+/** The pool shared by `shareAdapterPool`; none on a transaction client or a client without one. */
+function adapterPool(db: DbClient): pg.Pool | undefined {
+  return (db as WithPool)[ADAPTER_POOL];
+}
+
 /** Records the pg pool that `db`'s driver adapter (`new PrismaPg(pool)`) sends its queries to. */
 export function shareAdapterPool(db: PrismaClient, pool: pg.Pool): void {
   // An idle connection that breaks emits 'error' on the pool, which would end the process without
@@ -34,7 +39,7 @@ export function shareAdapterPool(db: PrismaClient, pool: pg.Pool): void {
  * and hold the rows to the typed client's in a test (a listed job is byte for byte `getJob`'s).
  */
 export async function selectRows<T>(db: DbClient, statement: Prisma.Sql): Promise<T[]> {
-  const pool = (db as WithPool)[ADAPTER_POOL];
+  const pool = adapterPool(db);
   if (!pool) return db.$queryRaw<T[]>(statement);
   const result = await pool.query(statement.text, statement.values);
   return result.rows as T[];
@@ -46,7 +51,7 @@ export async function selectRows<T>(db: DbClient, statement: Prisma.Sql): Promis
  * goes to the pool as it is (binary bytea), where Prisma's client would copy it through base64.
  */
 export async function executeStatement(db: DbClient, statement: Prisma.Sql): Promise<number> {
-  const pool = (db as WithPool)[ADAPTER_POOL];
+  const pool = adapterPool(db);
   if (!pool) return db.$executeRaw(statement);
   const result = await pool.query(statement.text, statement.values);
   return result.rowCount ?? 0;

@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "./transaction";
 import type { Db } from "./client";
+import { prismaClientOnPool } from "./client-on-pool";
 import { applyMigrations } from "./migrate";
 import { emptyPglite, migratedPglite } from "./pglite-template";
-import { shareAdapterPool } from "./pool-statements";
 import { pgClientExecutor, pgliteExecutor, type SqlExecutor } from "./sql-executor";
 
 export interface TestDatabase {
@@ -74,10 +73,8 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     await drop().catch(() => undefined);
     throw error;
   }
-  // Built as open-postgres.ts builds it: the adapter's pool shared with `selectRows`.
   const pool = new pg.Pool({ connectionString: url, max: 5 });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
-  shareAdapterPool(db, pool);
+  const db = prismaClientOnPool(pool);
   const listeners: pg.Client[] = [];
   return {
     db,
